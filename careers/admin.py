@@ -1,0 +1,214 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import admin
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+
+from careers.models import (
+    ClientGroup,
+    Organisation,
+    PayFigure,
+    RelatedRole,
+    Role,
+    Skill,
+    Snippet,
+    Source,
+    Task,
+    Workplace,
+)
+
+admin.site.site_header = f"{settings.SITE_NAME}: content"
+admin.site.site_title = f"{settings.SITE_NAME} admin"
+admin.site.index_title = "Content"
+
+
+def review_cutoff():
+    """Records last reviewed before this date are due for review."""
+    return timezone.localdate() - timedelta(days=round(settings.CONTENT_REVIEW_MONTHS * 30.44))
+
+
+class ReviewStatusFilter(admin.SimpleListFilter):
+    title = "review status"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("due", f"Due for review (older than {settings.CONTENT_REVIEW_MONTHS} months)"),
+            ("verify", "Flagged for verification"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "due":
+            return queryset.filter(last_reviewed__lt=review_cutoff())
+        if self.value() == "verify":
+            return queryset.filter(needs_verification=True)
+        return queryset
+
+
+REVIEW_FIELDS = ("is_published", "last_reviewed", "needs_verification", "verification_note")
+SOURCES_FIELDSET = ("Publishing, review and sources", {"fields": (*REVIEW_FIELDS, "sources")})
+
+
+class ContentAdmin(SimpleHistoryAdmin):
+    """Shared admin behaviour for every visitor-facing record."""
+
+    list_filter = ["is_published", ReviewStatusFilter]
+    filter_horizontal = ["sources"]
+    save_on_top = True
+
+
+class RoleChildAdmin(ContentAdmin):
+    list_select_related = ["role"]
+    list_filter = ["role", "is_published", ReviewStatusFilter]
+    autocomplete_fields = ["role"]
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class ContentInline(admin.TabularInline):
+    extra = 0
+    show_change_link = True
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class TaskInline(ContentInline):
+    model = Task
+    fields = ["position", "text", "slug", "is_published", "last_reviewed", "needs_verification"]
+    prepopulated_fields = {"slug": ("text",)}
+
+
+class ClientGroupInline(ContentInline):
+    model = ClientGroup
+    fields = ["position", "name", "slug", "description", "is_published", "last_reviewed"]
+
+
+class WorkplaceInline(ContentInline):
+    model = Workplace
+    fields = ["position", "name", "slug", "description", "is_published", "last_reviewed"]
+
+
+class SkillInline(ContentInline):
+    model = Skill
+    fields = ["position", "kind", "name", "slug", "is_published", "last_reviewed"]
+
+
+class PayFigureInline(ContentInline):
+    model = PayFigure
+    fields = [
+        "position",
+        "label",
+        "slug",
+        "band",
+        "minimum",
+        "maximum",
+        "pay_year",
+        "is_published",
+        "last_reviewed",
+        "needs_verification",
+    ]
+    prepopulated_fields = {"slug": ("label",)}
+
+
+class RelatedRoleInline(ContentInline):
+    model = RelatedRole
+    fields = ["position", "relation", "title", "slug", "explanation", "is_published"]
+    prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(Role)
+class RoleAdmin(ContentAdmin):
+    list_display = ["title", "slug", "is_featured", "is_published", "last_reviewed"]
+    list_select_related = ["regulator"]
+    search_fields = ["title", "alternative_titles", "summary"]
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ["regulator"]
+    filter_horizontal = ["sources", "vacancy_organisations"]
+    inlines = [
+        TaskInline,
+        ClientGroupInline,
+        WorkplaceInline,
+        SkillInline,
+        PayFigureInline,
+        RelatedRoleInline,
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "alternative_titles", "summary", "is_featured"]}),
+        ("What the job is", {"fields": ["description", "how_it_helps", "career_changers"]}),
+        ("Regulation", {"fields": ["regulation", "regulator", "register_check"]}),
+        (
+            "Hours, jobs and ways of working",
+            {
+                "fields": [
+                    "working_pattern",
+                    ("hours_per_week_min", "hours_per_week_max"),
+                    "job_market",
+                    "vacancies",
+                    "vacancy_organisations",
+                    "ways_of_working",
+                    "occupational_category",
+                ]
+            },
+        ),
+        SOURCES_FIELDSET,
+    ]
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "publisher", "date_shown", "last_checked"]
+    search_fields = ["title", "publisher", "url"]
+    prepopulated_fields = {"slug": ("publisher", "title")}
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ContentAdmin):
+    list_display = ["name", "short_name", "url", "is_published", "last_reviewed"]
+    search_fields = ["name", "short_name", "helps_with"]
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Snippet)
+class SnippetAdmin(ContentAdmin):
+    list_display = ["slug", "title", "is_published", "last_reviewed"]
+    search_fields = ["slug", "title", "text"]
+
+
+@admin.register(Task)
+class TaskAdmin(RoleChildAdmin):
+    list_display = ["text", "role", "position", "is_published", "last_reviewed"]
+    search_fields = ["text"]
+    prepopulated_fields = {"slug": ("text",)}
+
+
+@admin.register(ClientGroup)
+class ClientGroupAdmin(RoleChildAdmin):
+    list_display = ["name", "role", "position", "is_published", "last_reviewed"]
+    search_fields = ["name", "description"]
+
+
+@admin.register(Workplace)
+class WorkplaceAdmin(RoleChildAdmin):
+    list_display = ["name", "role", "position", "is_published", "last_reviewed"]
+    search_fields = ["name", "description"]
+
+
+@admin.register(Skill)
+class SkillAdmin(RoleChildAdmin):
+    list_display = ["name", "kind", "role", "position", "is_published", "last_reviewed"]
+    list_filter = ["role", "kind", "is_published", ReviewStatusFilter]
+    search_fields = ["name", "why_it_matters", "how_to_build"]
+
+
+@admin.register(PayFigure)
+class PayFigureAdmin(RoleChildAdmin):
+    list_display = ["label", "minimum", "maximum", "pay_year", "role", "needs_verification"]
+    search_fields = ["label", "band", "pay_year"]
+    prepopulated_fields = {"slug": ("label",)}
+
+
+@admin.register(RelatedRole)
+class RelatedRoleAdmin(RoleChildAdmin):
+    list_display = ["title", "relation", "role", "position", "is_published"]
+    list_filter = ["role", "relation", "is_published", ReviewStatusFilter]
+    search_fields = ["title", "explanation"]
+    prepopulated_fields = {"slug": ("title",)}

@@ -1,0 +1,22 @@
+"""Where the content fixtures live and which models they hold, for seeding and export."""
+
+from django.apps import apps
+from django.conf import settings
+
+FIXTURE_DIR = settings.BASE_DIR / "fixtures"
+
+# One file per app, loaded in this order (pathways refers to careers).
+CONTENT_APPS = ["careers", "pathways"]
+
+
+def fixture_path(app_label):
+    return FIXTURE_DIR / f"{app_label}.json"
+
+
+def content_models(app_label):
+    """The app's content models, without the history tables django-simple-history adds."""
+    return [
+        model
+        for model in apps.get_app_config(app_label).get_models()
+        if not model._meta.label.split(".")[1].startswith("Historical")
+    ]

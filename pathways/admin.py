@@ -1,0 +1,139 @@
+from django.contrib import admin
+
+from careers.admin import (
+    SOURCES_FIELDSET,
+    ContentAdmin,
+    ContentInline,
+    ReviewStatusFilter,
+    RoleAdmin,
+    RoleChildAdmin,
+)
+from careers.models import Role
+from pathways.models import (
+    EntryRoute,
+    NationNote,
+    PlanStep,
+    Programme,
+    ProgressionStage,
+    Qualification,
+    Requirement,
+    Specialism,
+)
+
+
+class RequirementInline(ContentInline):
+    model = Requirement
+    fields = ["position", "kind", "text", "slug", "is_essential", "is_published", "last_reviewed"]
+    prepopulated_fields = {"slug": ("text",)}
+
+
+class ProgressionStageInline(ContentInline):
+    model = ProgressionStage
+    fields = ["position", "name", "slug", "typical_band", "is_optional", "is_published"]
+
+
+class SpecialismInline(ContentInline):
+    model = Specialism
+    fields = ["position", "name", "slug", "is_emerging", "is_published", "last_reviewed"]
+
+
+class EntryRouteInline(ContentInline):
+    model = EntryRoute
+    fields = ["position", "name", "slug", "duration", "is_published", "last_reviewed"]
+
+
+# A role is edited on one page: pathways adds its own lists to the careers admin.
+admin.site.unregister(Role)
+
+
+@admin.register(Role)
+class RoleWithPathwaysAdmin(RoleAdmin):
+    inlines = [*RoleAdmin.inlines, EntryRouteInline, ProgressionStageInline, SpecialismInline]
+
+
+@admin.register(EntryRoute)
+class EntryRouteAdmin(RoleChildAdmin):
+    list_display = ["name", "role", "duration", "is_paid_while_learning", "is_published"]
+    search_fields = ["name", "summary", "description"]
+    inlines = [RequirementInline]
+    fieldsets = [
+        (None, {"fields": ["role", "name", "short_name", "slug", "position", "summary"]}),
+        (
+            "The route in full",
+            {"fields": ["description", "outcome", "who_it_suits", "how_to_apply"]},
+        ),
+        (
+            "Duration, cost and where",
+            {
+                "fields": [
+                    "duration",
+                    ("months_full_time", "months_part_time"),
+                    "study_modes",
+                    "is_paid_while_learning",
+                    "who_pays",
+                    "cost",
+                    "where_available",
+                    "nations",
+                ]
+            },
+        ),
+        SOURCES_FIELDSET,
+    ]
+
+
+@admin.register(Requirement)
+class RequirementAdmin(ContentAdmin):
+    list_display = ["text", "route", "kind", "is_essential", "position", "is_published"]
+    list_select_related = ["route"]
+    list_filter = ["route", "kind", "is_essential", "is_published", ReviewStatusFilter]
+    search_fields = ["text", "detail"]
+    autocomplete_fields = ["route"]
+    prepopulated_fields = {"slug": ("text",)}
+
+
+@admin.register(Qualification)
+class QualificationAdmin(RoleChildAdmin):
+    list_display = ["name", "level", "body", "is_mandatory", "role", "is_published"]
+    list_select_related = ["role", "body"]
+    list_filter = ["role", "is_mandatory", "is_published", ReviewStatusFilter]
+    search_fields = ["name", "summary", "description"]
+    autocomplete_fields = ["role", "body"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(ContentAdmin):
+    list_display = ["provider", "award", "location", "nation", "needs_verification"]
+    list_filter = ["nation", "routes", "is_published", ReviewStatusFilter]
+    search_fields = ["provider", "award", "location", "notes"]
+    prepopulated_fields = {"slug": ("provider",)}
+    filter_horizontal = ["sources", "routes"]
+
+
+@admin.register(ProgressionStage)
+class ProgressionStageAdmin(RoleChildAdmin):
+    list_display = ["name", "typical_band", "position", "is_optional", "role", "is_published"]
+    search_fields = ["name", "summary", "responsibilities"]
+
+
+@admin.register(Specialism)
+class SpecialismAdmin(RoleChildAdmin):
+    list_display = ["name", "is_emerging", "position", "role", "is_published"]
+    search_fields = ["name", "description"]
+
+
+@admin.register(NationNote)
+class NationNoteAdmin(RoleChildAdmin):
+    list_display = ["nation", "careers_service", "role", "is_published"]
+    list_select_related = ["role", "careers_service"]
+    search_fields = ["text"]
+    prepopulated_fields = {"slug": ("nation",)}
+    autocomplete_fields = ["role", "careers_service"]
+
+
+@admin.register(PlanStep)
+class PlanStepAdmin(RoleChildAdmin):
+    list_display = ["title", "slug", "topic", "duration", "role", "is_published"]
+    list_filter = ["role", "topic", "is_published", ReviewStatusFilter]
+    search_fields = ["title", "what_to_do", "slug"]
+    prepopulated_fields = {"slug": ("title",)}
+    filter_horizontal = ["sources", "organisations"]

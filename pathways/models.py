@@ -1,0 +1,329 @@
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+
+from careers.content import Content, ContentQuerySet, SlugManager
+from careers.models import Organisation, Role, RoleChild, unique_slug_per_role
+
+
+class Nation(models.TextChoices):
+    ENGLAND = "england", "England"
+    SCOTLAND = "scotland", "Scotland"
+    WALES = "wales", "Wales"
+    NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
+
+
+def non_negative(field, name):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
+        name=name,
+        violation_error_message="A duration cannot be negative.",
+    )
+
+
+class EntryRoute(RoleChild):
+    """A way into the role, such as a postgraduate course or an apprenticeship."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="entry_routes")
+    name = models.CharField(max_length=120)
+    short_name = models.CharField(max_length=60, help_text="For tables and the planner.")
+    summary = models.CharField(max_length=300)
+    description = models.TextField(help_text="The route in full. Blank lines separate paragraphs.")
+    duration = models.CharField(max_length=120, help_text="e.g. '2 years full time'.")
+    months_full_time = models.PositiveIntegerField(null=True, blank=True)
+    months_part_time = models.PositiveIntegerField(null=True, blank=True)
+    study_modes = models.CharField(max_length=200)
+    who_pays = models.TextField()
+    cost = models.TextField(blank=True, help_text="What it costs the student, as a breakdown.")
+    is_paid_while_learning = models.BooleanField("earn while you learn", default=False)
+    where_available = models.CharField(max_length=200)
+    nations = models.CharField(
+        max_length=100, help_text="Comma-separated: england, scotland, wales, northern-ireland."
+    )
+    who_it_suits = models.TextField()
+    outcome = models.TextField(help_text="What the visitor has at the end.")
+    how_to_apply = models.TextField(blank=True)
+
+    class Meta(RoleChild.Meta):
+        constraints = [
+            unique_slug_per_role("entryroute_unique_slug_per_role"),
+            non_negative("months_full_time", "entryroute_months_full_time_non_negative"),
+            non_negative("months_part_time", "entryroute_months_part_time_non_negative"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "pathways:entry_route_detail", kwargs={"role_slug": self.role.slug, "slug": self.slug}
+        )
+
+
+class RequirementManager(models.Manager.from_queryset(ContentQuerySet)):
+    def get_by_natural_key(self, role_slug, route_slug, slug):
+        return self.get(route__role__slug=role_slug, route__slug=route_slug, slug=slug)
+
+
+class Requirement(Content):
+    """One thing an entry route asks of an applicant."""
+
+    class Kind(models.TextChoices):
+        DEGREE = "degree", "Degree"
+        MUSIC = "music", "Musical standard"
+        EXPERIENCE = "experience", "Experience"
+        CHECKS = "checks", "Checks"
+        ENGLISH = "english", "English language"
+        EMPLOYMENT = "employment", "Employment"
+        SELECTION = "selection", "Selection"
+        OTHER = "other", "Other"
+
+    route = models.ForeignKey(EntryRoute, on_delete=models.CASCADE, related_name="requirements")
+    slug = models.SlugField(max_length=80)
+    position = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.CharField(max_length=300)
+    detail = models.TextField(blank=True)
+    is_essential = models.BooleanField(
+        "essential", default=True, help_text="Untick when it is usual rather than essential."
+    )
+
+    objects = RequirementManager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["route", "slug"], name="requirement_unique_slug"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    def natural_key(self):
+        return (*self.route.natural_key(), self.slug)
+
+    natural_key.dependencies = ["pathways.entryroute"]
+
+
+class Qualification(RoleChild):
+    """A qualification, registration or membership, mandatory or helpful."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="qualifications")
+    name = models.CharField(max_length=160)
+    level = models.CharField(max_length=60, blank=True, help_text="e.g. 'Level 7 (Masters)'.")
+    body = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="qualifications",
+        help_text="The awarding, approving or regulating body.",
+    )
+    is_mandatory = models.BooleanField("mandatory", default=False)
+    summary = models.CharField(max_length=300)
+    description = models.TextField()
+
+    class Meta(RoleChild.Meta):
+        ordering = ["-is_mandatory", "position", "pk"]
+        constraints = [unique_slug_per_role("qualification_unique_slug_per_role")]
+
+    def __str__(self):
+        return self.name
+
+
+class Programme(Content):
+    """An approved course that leads to registration."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    provider = models.CharField(max_length=160)
+    award = models.CharField(max_length=120)
+    location = models.CharField(max_length=160)
+    nation = models.CharField(max_length=20, choices=Nation.choices)
+    months_full_time = models.PositiveIntegerField(null=True, blank=True)
+    months_part_time = models.PositiveIntegerField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    url = models.URLField("URL", max_length=500, blank=True)
+    routes = models.ManyToManyField(EntryRoute, blank=True, related_name="programmes")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["provider"]
+        constraints = [
+            non_negative("months_full_time", "programme_months_full_time_non_negative"),
+            non_negative("months_part_time", "programme_months_part_time_non_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.provider}: {self.award}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class ProgressionStage(RoleChild):
+    """A rung on the career ladder, from gaining experience to consultant."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="progression_stages")
+    name = models.CharField(max_length=120)
+    summary = models.CharField(max_length=300)
+    responsibilities = models.TextField()
+    typical_band = models.CharField(max_length=60, blank=True, help_text="e.g. 'Band 6'.")
+    pay = models.ForeignKey(
+        "careers.PayFigure",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="progression_stages",
+    )
+    is_optional = models.BooleanField(
+        "optional branch", default=False, help_text="A path some take, not a step everyone passes."
+    )
+
+    class Meta(RoleChild.Meta):
+        constraints = [unique_slug_per_role("progressionstage_unique_slug_per_role")]
+
+    def __str__(self):
+        return self.name
+
+
+class Specialism(RoleChild):
+    """A clinical area a practitioner can specialise in."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="specialisms")
+    name = models.CharField(max_length=120)
+    description = models.TextField()
+    is_emerging = models.BooleanField("new or growing area", default=False)
+
+    class Meta(RoleChild.Meta):
+        constraints = [unique_slug_per_role("specialism_unique_slug_per_role")]
+
+    def __str__(self):
+        return self.name
+
+
+class NationNote(RoleChild):
+    """How training or careers advice differs in one of the UK's four nations."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="nation_notes")
+    nation = models.CharField(max_length=20, choices=Nation.choices)
+    text = models.TextField()
+    careers_service = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta(RoleChild.Meta):
+        constraints = [unique_slug_per_role("nationnote_unique_slug_per_role")]
+
+    def __str__(self):
+        return self.get_nation_display()
+
+
+class PlanStep(RoleChild):
+    """An action the planner can put in a visitor's plan. The planner decides which and when."""
+
+    class Topic(models.TextChoices):
+        ROLE = "role", "What is this job"
+        SKILLS = "skills", "Is it for me"
+        ENTRY_ROUTES = "entry-routes", "How do I get in"
+        QUALIFICATIONS = "qualifications", "Qualifications and registration"
+        PROGRESSION = "progression", "Where can it lead"
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="plan_steps")
+    title = models.CharField(max_length=160)
+    what_to_do = models.TextField()
+    duration = models.CharField(max_length=80, help_text="Roughly how long, e.g. '2 to 4 weeks'.")
+    months = models.PositiveIntegerField(
+        default=0, help_text="Typical months, for the plan's timeline (0 for a quick action)."
+    )
+    topic = models.CharField(max_length=20, choices=Topic.choices)
+    organisations = models.ManyToManyField(Organisation, blank=True, related_name="plan_steps")
+
+    class Meta(RoleChild.Meta):
+        constraints = [
+            unique_slug_per_role("planstep_unique_slug_per_role"),
+            non_negative("months", "planstep_months_non_negative"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def topic_url_name(self):
+        """The journey page that explains this step's topic."""
+        return TOPIC_URL_NAMES[self.topic]
+
+
+TOPIC_URL_NAMES = {
+    PlanStep.Topic.ROLE: "careers:role_detail",
+    PlanStep.Topic.SKILLS: "careers:skills",
+    PlanStep.Topic.ENTRY_ROUTES: "pathways:entry_route_list",
+    PlanStep.Topic.QUALIFICATIONS: "pathways:qualifications",
+    PlanStep.Topic.PROGRESSION: "pathways:progression",
+}
+
+
+# What each pathways page reads: one function per page, every related list it shows prefetched.
+
+
+def published_requirements():
+    return Requirement.objects.published()
+
+
+def roles_for_entry_routes_page():
+    return Role.objects.published().prefetch_related(
+        Prefetch(
+            "entry_routes",
+            queryset=EntryRoute.objects.published().prefetch_related(
+                Prefetch("requirements", queryset=published_requirements())
+            ),
+        )
+    )
+
+
+def entry_routes_for_detail_page():
+    return (
+        EntryRoute.objects.published()
+        .filter(role__is_published=True)
+        .select_related("role")
+        .prefetch_related(
+            Prefetch("requirements", queryset=published_requirements()),
+            Prefetch("programmes", queryset=Programme.objects.published()),
+        )
+    )
+
+
+def roles_for_qualifications_page():
+    return Role.objects.published().prefetch_related(
+        Prefetch(
+            "qualifications", queryset=Qualification.objects.published().select_related("body")
+        ),
+        Prefetch(
+            "nation_notes",
+            queryset=NationNote.objects.published().select_related("careers_service"),
+        ),
+    )
+
+
+def programmes_for_role(role):
+    return Programme.objects.published().filter(routes__role=role).distinct()
+
+
+def roles_for_progression_page():
+    return Role.objects.published().prefetch_related(
+        Prefetch(
+            "progression_stages",
+            queryset=ProgressionStage.objects.published().select_related("pay"),
+        ),
+        Prefetch("specialisms", queryset=Specialism.objects.published()),
+    )
+
+
+def roles_for_next_steps_page():
+    return Role.objects.published().prefetch_related(
+        Prefetch("entry_routes", queryset=EntryRoute.objects.published()),
+        Prefetch(
+            "plan_steps",
+            queryset=PlanStep.objects.published().prefetch_related(
+                Prefetch("organisations", queryset=Organisation.objects.published())
+            ),
+        ),
+    )

@@ -1,0 +1,54 @@
+"""The shipped content loads on a fresh database, seeding twice changes nothing, and
+exporting reproduces the committed fixtures byte for byte."""
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from careers.fixtures import CONTENT_APPS, content_models, fixture_path
+from careers.management.commands.export_content import export
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        model._meta.label: model.objects.count()
+        for app_label in CONTENT_APPS
+        for model in content_models(app_label)
+    }
+
+
+def test_every_fixture_loads_on_a_fresh_database_with_loaddata():
+    call_command("loaddata", *[fixture_path(app) for app in CONTENT_APPS], verbosity=0)
+    assert apps.get_model("careers", "Role").objects.filter(slug="music-therapist").exists()
+
+
+def test_seeding_twice_adds_nothing_the_second_time(seeded):
+    before = counts()
+    call_command("seed", verbosity=0)
+    assert counts() == before
+    assert all(before.values()), "every content model has shipped records"
+
+
+def test_seeding_keeps_an_editors_change(seeded):
+    Role = apps.get_model("careers", "Role")
+    Role.objects.filter(slug="music-therapist").update(summary="An editor's summary.")
+    call_command("seed", verbosity=0)
+    assert Role.objects.get(slug="music-therapist").summary == "An editor's summary."
+
+
+def test_export_of_the_seeded_content_is_the_committed_fixture(seeded):
+    for app_label in CONTENT_APPS:
+        assert export(app_label) == fixture_path(app_label).read_text(encoding="utf-8")
+
+
+def test_dump_load_dump_gives_identical_output(seeded, tmp_path):
+    first = {app_label: export(app_label) for app_label in CONTENT_APPS}
+    for app_label, text in first.items():
+        (tmp_path / f"{app_label}.json").write_text(text, encoding="utf-8")
+    for app_label in reversed(CONTENT_APPS):
+        for model in reversed(content_models(app_label)):
+            model.objects.all().delete()
+    call_command("loaddata", *[tmp_path / f"{app}.json" for app in CONTENT_APPS], verbosity=0)
+    assert {app_label: export(app_label) for app_label in CONTENT_APPS} == first
