@@ -1,0 +1,35 @@
+from django import forms
+
+from careers.models import Skill
+
+
+class SelfCheckForm(forms.Form):
+    """'Is it for me': the visitor ticks the skills and qualities they already have."""
+
+    have = forms.MultipleChoiceField(
+        label="Which of these do you already have?",
+        help_text="Tick all that apply. Be honest: this is only for you.",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={
+            "invalid_choice": "Choose skills from the list. “%(value)s” is not one of them."
+        },
+    )
+
+    def __init__(self, *args, skills, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.skills = list(skills)
+        self.fields["have"].choices = [(skill.slug, skill.name) for skill in self.skills]
+
+    def to_work_on(self):
+        """The skills not ticked, in page order."""
+        have = set(self.cleaned_data["have"])
+        return [skill for skill in self.skills if skill.slug not in have]
+
+    def musical_level(self):
+        """What the ticks say about musical ability, in the planner's terms."""
+        musical = [s.slug for s in self.skills if s.kind == Skill.Kind.MUSICAL]
+        ticked = [slug for slug in musical if slug in self.cleaned_data["have"]]
+        if musical and len(ticked) == len(musical):
+            return "advanced"
+        return "developing" if ticked else "beginner"

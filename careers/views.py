@@ -1,0 +1,104 @@
+from itertools import groupby
+
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView, TemplateView
+
+from careers.forms import SelfCheckForm
+from careers.journey import JourneyPageMixin
+from careers.models import Role, Skill, Snippet, role_page_lists
+
+
+def occupation_data(role, lists, url):
+    """schema.org Occupation, so search engines can show the job's facts."""
+
+    def names(kind):
+        return [row.name for row in lists[kind]]
+
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Occupation",
+        "name": role.title,
+        "description": role.summary,
+        "url": url,
+        "occupationalCategory": role.occupational_category,
+        "occupationLocation": {"@type": "Country", "name": "United Kingdom"},
+        "qualifications": "; ".join(names("qualifications")),
+        "skills": "; ".join(names("skills")),
+        "responsibilities": names("tasks"),
+        "estimatedSalary": [
+            {
+                "@type": "MonetaryAmount",
+                "name": f"{pay.label} ({pay.pay_year})",
+                "currency": "GBP",
+                "minValue": pay.minimum,
+                "maxValue": pay.maximum,
+                "unitText": "YEAR",
+            }
+            for pay in role.pay_figures.all()
+        ],
+    }
+    if role.alternative_titles:
+        data["alternateName"] = [name.strip() for name in role.alternative_titles.split(",")]
+    return data
+
+
+class RoleListView(ListView):
+    queryset = Role.objects.published()
+
+
+class RoleDetailView(JourneyPageMixin, DetailView):
+    """Step 1: what is this job."""
+
+    queryset = Role.objects.published().for_role_page()
+    slug_url_kwarg = "role_slug"
+    context_object_name = "role"
+    journey_url_name = "careers:role_detail"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(lists=role_page_lists(self.object), **kwargs)
+        context["occupation"] = occupation_data(
+            self.object, context["lists"], context["canonical_url"]
+        )
+        return context
+
+    def shown_records(self, context):
+        role = context["role"]
+        listed = [row for kind, rows in context["lists"].items() for row in rows]
+        return [role, *role.pay_figures.all(), *listed]
+
+
+class SkillsView(JourneyPageMixin, TemplateView):
+    """Step 2: is it for me, with an optional self-check."""
+
+    template_name = "careers/skills.html"
+    journey_url_name = "careers:skills"
+
+    def get(self, request, *args, **kwargs):
+        role = get_object_or_404(
+            Role.objects.published().for_skills_page(), slug=kwargs["role_slug"]
+        )
+        kinds = list(Skill.Kind.values)
+        skills = sorted(role.skills.all(), key=lambda skill: kinds.index(skill.kind))
+        snippets = Snippet.objects.for_page("self-check-intro")
+        form = SelfCheckForm(request.GET or None, skills=skills)
+        is_checked = form.is_bound and form.is_valid()
+        planner_query = QueryDict(mutable=True)
+        if is_checked:
+            planner_query["music"] = form.musical_level()
+        context = self.get_context_data(
+            role=role,
+            skill_groups=[
+                (Skill.Kind(kind).label, list(group))
+                for kind, group in groupby(skills, key=lambda skill: skill.kind)
+            ],
+            snippets=snippets,
+            form=form,
+            is_checked=is_checked,
+            planner_query=planner_query.urlencode(),
+        )
+        status = 400 if form.is_bound and not form.is_valid() else 200
+        return self.render_to_response(context, status=status)
+
+    def shown_records(self, context):
+        return [context["role"], *context["role"].skills.all()]

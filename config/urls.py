@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from careers.review import ReviewListView
+from config import views
+from config.sitemaps import SITEMAPS
+from pathways.views import SearchView
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("careers/", include("careers.urls")),
+    path("careers/", include("pathways.urls")),
+    path(
+        "admin/review/",
+        admin.site.admin_view(ReviewListView.as_view()),
+        name="admin_review",
+    ),
+    path("admin/", admin.site.urls),
+]
