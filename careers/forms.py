@@ -1,3 +1,5 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
 from careers.models import Skill
@@ -20,6 +22,10 @@ class SelfCheckForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.skills = list(skills)
         self.fields["have"].choices = [(skill.slug, skill.name) for skill in self.skills]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.form_method = "get"  # and so no CSRF token or cookie: a plan is a URL
+        self.helper.layout = Layout(Field.checkboxes("have", legend_size=Size.MEDIUM))
 
     def to_work_on(self):
         """The skills not ticked, in page order."""

@@ -1,3 +1,5 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
 
@@ -6,8 +8,15 @@ class SearchForm(forms.Form):
         label="Search",
         max_length=200,
         required=False,
-        error_messages={"max_length": "Search for 200 characters or fewer."},
+        error_messages={
+            "max_length": "Search for 200 characters or fewer.",
+            "null_characters_not_allowed": "Search words cannot contain null characters.",
+        },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()  # the error summary reads it
 
 
 def question(label, help_text, choices):
@@ -83,6 +92,12 @@ class PlannerForm(forms.Form):
         data = {name: query.get(name) for name in self.base_fields if name in query}
         super().__init__(data or None, **kwargs)
         self.repeated = [name for name in data if len(query.getlist(name)) > 1]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.form_method = "get"  # and so no CSRF token or cookie: a plan is a URL
+        self.helper.layout = Layout(
+            *(Field.radios(name, legend_size=Size.SMALL) for name in self.base_fields)
+        )
 
     def clean(self):
         for name in self.repeated:

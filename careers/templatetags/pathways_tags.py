@@ -1,8 +1,9 @@
 import json
+import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import _json_script_escapes
+from django.utils.html import _json_script_escapes, conditional_escape
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -20,3 +21,17 @@ def ld_json(value):
 def pounds(value):
     """£38,682"""
     return f"£{value:,}"
+
+
+@register.filter(needs_autoescape=True)
+def paragraphs(value, autoescape=True):
+    """Editors' text as GOV.UK body paragraphs: a blank line starts a new paragraph."""
+    text = conditional_escape(value) if autoescape else value
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", str(text).replace("\r", ""))]
+    return mark_safe(
+        "".join(
+            f'<p class="govuk-body">{block.replace(chr(10), "<br>")}</p>'
+            for block in blocks
+            if block
+        )
+    )

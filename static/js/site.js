@@ -10,6 +10,24 @@
     });
   });
 
+  // An error summary takes focus, so screen reader users hear what went wrong first;
+  // its links move focus to the question they name (as GOV.UK Frontend's script does).
+  var summary = document.querySelector(".govuk-error-summary");
+  if (summary) {
+    summary.focus();
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var input = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!input) {
+        return;
+      }
+      event.preventDefault();
+      var question = input.closest("fieldset") || input;
+      question.scrollIntoView();
+      input.focus({ preventScroll: true });
+    });
+  }
+
   if (!navigator.clipboard) {
     return;
   }

@@ -1,0 +1,75 @@
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.axe import assert_no_axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+URL = "/careers/music-therapist/next-steps/"
+
+
+def tab_to(page, locator, limit=200):
+    """Press Tab until the element has focus, as a keyboard user would."""
+    for _ in range(limit):
+        if locator.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"could not reach {locator} by keyboard")
+
+
+def test_fill_the_planner_by_keyboard_then_follow_a_step_and_print(page: Page, live_server, seeded):
+    page.goto(live_server.url + URL)
+    assert_no_axe_violations(page)
+    for label in [
+        "I have a degree",
+        "Psychology",
+        "Beginner",
+        "None yet",
+    ]:
+        radio = page.get_by_label(label, exact=True)
+        tab_to(page, page.locator(f"input[name='{radio.get_attribute('name')}']").first)
+        # Arrow keys move through a radio group, as they do for any keyboard user.
+        while not radio.evaluate("el => el === document.activeElement"):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Space")
+        expect(radio).to_be_checked()
+    tab_to(page, page.get_by_role("button", name="Show my plan"))
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"stage=graduate&degree=psychology&music=beginner"))
+    plan = page.locator("ol#plan > li")
+    expect(plan.first).to_have_attribute("id", "step-build-musicianship")
+    expect(page.get_by_text("Do this next")).to_be_visible()
+    assert_no_axe_violations(page)
+
+    page.emulate_media(media="print")
+    expect(page.locator("#questions")).to_be_hidden()
+    expect(page.get_by_text(re.compile(r"Plan made .* at http"))).to_be_visible()
+    page.emulate_media(media="screen")
+
+    first_link = plan.first.get_by_role("link", name=re.compile("Read more"))
+    tab_to(page, first_link)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/careers/music-therapist/skills/$"))
+
+
+def test_planner_error_state_is_accessible_and_links_to_the_question(
+    page: Page, live_server, seeded
+):
+    page.goto(live_server.url + URL + "?stage=astronaut")
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Choose one of the answers listed")
+    assert_no_axe_violations(page)
+    summary.get_by_role("link").first.click()
+    expect(page.locator("#id_stage_1")).to_be_focused()
+
+
+def test_copy_link_button_appears_with_javascript_and_shows_the_plan_url(
+    page: Page, live_server, seeded
+):
+    page.goto(live_server.url + URL + "?stage=school&music=developing")
+    expect(page.locator("#plan-url")).to_have_value(re.compile(r"stage=school&music=developing"))
+    expect(page.get_by_role("button", name="Copy link").last).to_be_visible()
+    expect(page.get_by_role("button", name="Print this plan")).to_be_visible()

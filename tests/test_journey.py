@@ -1,0 +1,355 @@
+"""The public pages of the URL contract, read as a visitor and an adviser would."""
+
+import json
+import re
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+ROLE = "/careers/music-therapist/"
+JOURNEY = [
+    (ROLE, "What is this job"),
+    (ROLE + "skills/", "Is it for me"),
+    (ROLE + "entry-routes/", "How do I get in"),
+    (ROLE + "qualifications/", "Qualifications and registration"),
+    (ROLE + "progression/", "Where can it lead"),
+    (ROLE + "next-steps/", "What do I do next"),
+]
+PUBLIC_PAGES = [
+    "/",
+    "/careers/",
+    *[url for url, _ in JOURNEY],
+    ROLE + "entry-routes/postgraduate/",
+    ROLE + "entry-routes/apprenticeship/",
+    "/search/?q=dementia",
+]
+
+
+class PageParser(HTMLParser):
+    """Collects what a crawler and an adviser care about: links, ids, h1s and the title."""
+
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids, self.h1s, self.title, self._in = [], set(), 0, "", None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag == "h1":
+            self.h1s += 1
+        if tag == "title":
+            self._in = "title"
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+
+
+def parse(response):
+    parser = PageParser()
+    parser.feed(response.content.decode())
+    return parser
+
+
+def visible_text(response):
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", html)
+    from html import unescape
+
+    return re.sub(r"\s+", " ", unescape(text))
+
+
+@pytest.mark.parametrize(("url", "title"), JOURNEY)
+def test_journey_page_shows_its_step_and_links_along_the_journey(client, seeded, url, title):
+    response = client.get(url)
+    assert response.status_code == 200
+    number = [u for u, _ in JOURNEY].index(url) + 1
+    html = response.content.decode()
+    assert f"Step {number} of 6: {title}" in html
+    if number > 1:
+        assert f'href="{JOURNEY[number - 2][0]}" rel="prev"' in html
+    if number < 6:
+        assert f'href="{JOURNEY[number][0]}" rel="next"' in html
+    assert 'aria-label="Breadcrumb"' in html
+    assert "Last reviewed 21 November 2026" in html
+    assert "Share this page by email" in html
+    assert f'<link rel="canonical" href="http://testserver{url}">' in html
+    assert 'property="og:title"' in html
+    assert 'id="sources"' in html
+
+
+def test_crawl_from_home_finds_no_broken_link_and_every_page_has_one_h1_and_a_title(client, seeded):
+    to_visit, seen = ["/"], set()
+    while to_visit:
+        url = to_visit.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        page = parse(response)
+        assert page.h1s == 1, url
+        assert page.title.strip(), url
+        for href in page.links:
+            path, fragment = urldefrag(href)
+            parts = urlsplit(path)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            if not path:
+                assert fragment in page.ids, f"{url} links to missing #{fragment}"
+                continue
+            if not path.startswith("/admin/"):
+                to_visit.append(path + (f"?{parts.query}" if parts.query else ""))
+    assert {url for url, _ in JOURNEY} <= seen
+    assert ROLE + "entry-routes/postgraduate/" in seen
+
+
+# Every fact in the seed documents, in words a visitor will find on some public page.
+SEED_FACTS = [
+    "deal with feelings they cannot put into words",
+    "musical and therapeutic relationship",
+    "improvisation",
+    "excellent communication",
+    "creativity",
+    "intuition",
+    "imagination",
+    "from all backgrounds",
+    "safe environment",
+    "flexibility",
+    "adaptability",
+    "openness",
+    "resourcefulness",
+    "non-judgemental",
+    "resilience",
+    "sensitivity",
+    "maturity",
+    "Reflecting on your own emotions",
+    "approved by the Health and Care Professions Council",
+    "arts therapist degree apprenticeship",
+    "qualification and experience in art, drama or music",
+    "a degree in a relevant subject",
+    "education, psychology",
+    "one to two years",
+    "voluntary services co-ordinator at your local NHS trust",
+    "The National Council for Voluntary Organisations",
+    "Do IT",
+    "child development",
+    "neuro-disability",
+    "mental health",
+    "palliative care",
+    "Dementia is an increasing area of specialisation",
+    "two or three clinical areas",
+    "special care baby units",
+    "private practice",
+    "consultant music therapist",
+    "head of arts therapies",
+    "multi-disciplinary team",
+    "supervise",
+    "PhD",
+    "emotional or mental",
+    "learning or physical disabilities",
+    "one-to-one",
+    "groups",
+    "Assessing clients' needs",
+    "Maintaining records and case notes",
+    "instruments from many musical traditions",
+    "Reporting progress to families, carers, relevant agencies or professional staff",
+    "Depression",
+    "Anxiety",
+    "Physical, psychiatric or neurological disorders",
+    "Learning difficulties",
+    "Autism",
+    "Behavioural or emotional problems",
+    "NHS trusts",
+    "Local education authorities",
+    "Local authority social services departments",
+    "Hospitals",
+    "Day or health centres",
+    "Residential homes",
+    "Nurseries",
+    "Special schools",
+    "Prisons",
+    "small profession",
+    "strong competition",
+    "part time or temporary",
+    "Times Educational Supplement",
+    "Community Care",
+    "NHS Jobs",
+    "British Association for Music Therapy",
+    "you do not necessarily need one",
+    "cannot practise as a music therapist unless",
+    "two years full time",
+    "audition",
+    "social work or teaching",
+    "caring for vulnerable people",
+    "later in life",
+    "first career",
+    "effectively with challenging situations",
+]
+CORRECTED_AWAY = ["ethnic instruments", "accredited by", "dramatherapy practitioner"]
+
+
+def test_every_seed_fact_appears_on_a_public_page_and_no_garble_does(client, seeded):
+    text = " ".join(visible_text(client.get(url)) for url in PUBLIC_PAGES).lower()
+    missing = [fact for fact in SEED_FACTS if fact.lower() not in text]
+    assert not missing, f"seed facts not on any public page: {missing}"
+    for garble in CORRECTED_AWAY:
+        assert garble not in text
+
+
+def test_role_page_carries_occupation_structured_data(client, seeded):
+    html = client.get(ROLE).content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(block.group(1))
+    assert data["@type"] == "Occupation"
+    assert data["name"] == "Music therapist"
+    assert data["occupationalCategory"].startswith("2229")
+    assert "HCPC" in data["qualifications"] or "Health and Care" in data["qualifications"]
+    assert "Improvisation" in data["skills"] or "improvisation" in data["skills"].lower()
+    assert "Assessing clients' needs" in data["responsibilities"]
+    salary = data["estimatedSalary"][0]
+    assert salary["currency"] == "GBP" and salary["minValue"] < salary["maxValue"]
+    assert any("2025/26" in pay["name"] for pay in data["estimatedSalary"])
+
+
+def test_role_page_shows_pay_with_band_year_source_and_check_note(client, seeded):
+    text = visible_text(client.get(ROLE))
+    assert "Newly qualified (NHS band 6)" in text
+    assert "£38,682 to £46,580" in text
+    assert "2025/26" in text
+    assert "NHS Employers" in text
+    assert "Last checked 21 November 2026" in text
+
+
+def test_sections_have_stable_ids_for_advisers(client, seeded):
+    ids = parse(client.get(ROLE)).ids
+    assert {
+        "tasks",
+        "who-they-work-with",
+        "where-they-work",
+        "pay-and-hours",
+        "regulation",
+        "related-roles",
+        "not-the-same-as",
+    } <= ids
+    ids = parse(client.get(ROLE + "qualifications/")).ids
+    assert {"mandatory", "helpful", "programmes", "cost-and-funding", "four-nations"} <= ids
+
+
+def test_entry_routes_are_compared_side_by_side(client, seeded):
+    text = visible_text(client.get(ROLE + "entry-routes/"))
+    for label in [
+        "How long",
+        "How you study",
+        "Earn while you learn",
+        "Who pays",
+        "What you need",
+        "Where",
+        "What you get",
+    ]:
+        assert label in text
+    assert "England only" in text or "only in England" in text
+
+
+def test_route_page_separates_essential_and_usual_requirements_and_lists_courses(client, seeded):
+    text = visible_text(client.get(ROLE + "entry-routes/postgraduate/"))
+    assert "Essential" in text and "Usually asked for" in text
+    assert "Queen Margaret University" in text
+    assert "Check against the HCPC" in text
+
+
+def test_progression_ladder_reads_in_order_with_bands(client, seeded):
+    html = client.get(ROLE + "progression/").content.decode()
+    ladder = html[html.index('class="app-ladder"') : html.index("</ol>", html.index("app-ladder"))]
+    assert ladder.index("Gaining experience") < ladder.index("Newly qualified")
+    assert "Band 6" in ladder
+
+
+def test_unknown_slugs_give_the_404_page(client, seeded):
+    for url in [ROLE + "entry-routes/nope/", "/careers/nope/skills/", "/careers/nope/next-steps/"]:
+        response = client.get(url)
+        assert response.status_code == 404
+        assert b"Page not found" in response.content
+
+
+def test_unpublished_content_is_hidden(client, seeded):
+    from careers.models import Task
+    from pathways.models import EntryRoute
+
+    task = (
+        Task.objects.get(slug="assess-needs")
+        if Task.objects.filter(slug="assess-needs").exists()
+        else Task.objects.first()
+    )
+    Task.objects.filter(pk=task.pk).update(is_published=False)
+    EntryRoute.objects.filter(slug="apprenticeship").update(is_published=False)
+    assert task.text not in visible_text(client.get(ROLE))
+    assert client.get(ROLE + "entry-routes/apprenticeship/").status_code == 404
+    assert "apprenticeship/" not in client.get(ROLE + "entry-routes/").content.decode()
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200, url
+    return len(queries)
+
+
+def add_more_content():
+    """Copy every visible list, so each page has more rows to show."""
+    from django.apps import apps
+
+    from careers.fixtures import CONTENT_APPS, content_models
+
+    for app_label in CONTENT_APPS:
+        for model in content_models(app_label):
+            if model._meta.model_name in ("role", "source", "snippet", "organisation"):
+                continue
+            for record in list(model.objects.all()):
+                sources = list(record.sources.all())
+                record.pk = record.id = None
+                record._state.adding = True
+                record.slug = f"{record.slug}-more"[:80]
+                record.save()
+                record.sources.set(sources)
+    del apps
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        *[url for url, _ in JOURNEY],
+        ROLE + "entry-routes/postgraduate/",
+        ROLE + "skills/?have=improvisation",
+        ROLE + "next-steps/?stage=graduate&degree=music",
+        "/search/?q=music",
+    ],
+)
+def test_each_page_reads_its_data_in_a_fixed_number_of_queries(client, seeded, url):
+    before = count_queries(client, url)
+    assert before <= 5, f"{url} took {before} queries"
+    add_more_content()
+    assert count_queries(client, url) == before
+
+
+def test_sitemap_lists_every_journey_page_and_robots_points_to_it(client, seeded):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for url, _ in JOURNEY:
+        assert f"http://testserver{url}</loc>" in sitemap
+    assert "entry-routes/postgraduate/" in sitemap
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
