@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -15,10 +16,11 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("careers/", include("careers.urls")),
     path("careers/", include("pathways.urls")),
+    path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
     path(
-        "admin/review/",
+        f"{settings.ADMIN_PATH}review/",
         admin.site.admin_view(ReviewListView.as_view()),
         name="admin_review",
     ),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
 ]

@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.urls import reverse
@@ -42,8 +43,17 @@ def healthz(request):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
+        f"Disallow: /{settings.ADMIN_PATH}",
         "Disallow: /search/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+class AccessibilityView(TemplateView):
+    template_name = "accessibility.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            snippets=Snippet.objects.for_page("accessibility-statement"), **kwargs
+        )
