@@ -198,7 +198,6 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # Public facts about the site that templates show; not secrets.
 SITE_NAME = os.environ.get("SITE_NAME", "Career Pathways")
-FEATURED_ROLE_SLUG = os.environ.get("FEATURED_ROLE_SLUG", "music-therapist")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
