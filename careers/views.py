@@ -81,7 +81,9 @@ class SkillsView(JourneyPageMixin, TemplateView):
         kinds = list(Skill.Kind.values)
         skills = sorted(role.skills.all(), key=lambda skill: kinds.index(skill.kind))
         snippets = Snippet.objects.for_page("self-check-intro")
-        form = SelfCheckForm(request.GET or None, skills=skills)
+        # Hand-edited links may carry empty values; tracking tags are ignored.
+        ticked = [value for value in request.GET.getlist("have") if value]
+        form = SelfCheckForm({"have": ticked} if "have" in request.GET else None, skills=skills)
         is_checked = form.is_bound and form.is_valid()
         planner_query = QueryDict(mutable=True)
         if is_checked:

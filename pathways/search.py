@@ -23,6 +23,7 @@ from pathways.models import (
 )
 
 MAX_RESULTS = 50
+MAX_WORDS = 10  # more words only narrow the match, and each one costs a filter
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def _rows(target, words, phrase):
 
 def search(phrase):
     """The best matches for a visitor's words, best first."""
-    words = phrase.split()
+    words = phrase.split()[:MAX_WORDS]
     if not words:
         return []
     queries = [_rows(target, words, phrase) for target in TARGETS]

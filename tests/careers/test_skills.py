@@ -39,3 +39,9 @@ def test_self_check_rejects_unknown_skills_with_a_message(client, seeded):
 def test_skills_page_and_self_check_set_no_cookies(client, seeded):
     assert not client.get(URL).cookies
     assert not client.get(URL, {"have": "musicianship"}).cookies
+
+
+def test_self_check_ignores_empty_ticks_and_tracking_tags(client, seeded):
+    response = client.get(URL + "?have&have=improvisation&utm_source=adviser")
+    assert response.status_code == 200
+    assert 'id="self-check-result"' in response.content.decode()

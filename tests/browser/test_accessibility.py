@@ -1,0 +1,161 @@
+"""Accessibility everywhere: axe-core on every page and form state, at phone and desktop
+widths, and the journey and planner walked with the keyboard alone."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.axe import assert_no_axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 320, "height": 800}
+DESKTOP = {"width": 1280, "height": 900}
+VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320px", "1280px"])
+
+ROLE = "/careers/music-therapist/"
+SEARCH = "/search/"
+SKILLS = ROLE + "skills/"
+PLANNER = ROLE + "next-steps/"
+FULL_ANSWERS = (
+    "stage=professional&degree=psychology&music=developing"
+    "&experience=under_1&employed=yes&mode=part_time"
+)
+JOURNEY = [
+    (ROLE, "What is this job"),
+    (SKILLS, "Is it for me"),
+    (ROLE + "entry-routes/", "How do I get in"),
+    (ROLE + "qualifications/", "Qualifications and registration"),
+    (ROLE + "progression/", "Where can it lead"),
+    (PLANNER, "What do I do next"),
+]
+# Every page of the URL contract, and every state (empty, error, result) of each form,
+# with the status each must answer.
+PAGES = {
+    "contract": [
+        ("/", 200),
+        ("/careers/", 200),
+        *((url, 200) for url, _ in JOURNEY),
+        (ROLE + "entry-routes/postgraduate/", 200),
+        (ROLE + "entry-routes/apprenticeship/", 200),
+        (SEARCH + "?q=music", 200),
+        ("/careers/no-such-role/", 404),
+        ("/accessibility/", 200),
+    ],
+    "search": [
+        (SEARCH, 200),
+        (SEARCH + "?q=" + "a" * 300, 400),
+        (SEARCH + "?q=music", 200),
+    ],
+    "self-check": [
+        (SKILLS, 200),
+        (SKILLS + "?have=bogus", 400),
+        (SKILLS + "?have=musicianship", 200),
+    ],
+    "planner": [
+        (PLANNER, 200),
+        (PLANNER + "?stage=bogus", 400),
+        (PLANNER + "?" + FULL_ANSWERS, 200),
+    ],
+}
+GOVUK_FOCUS_YELLOW = "rgb(255, 221, 0)"
+
+
+@pytest.mark.parametrize("group", list(PAGES))
+@VIEWPORTS
+def test_no_axe_violations_and_no_sideways_scrolling(
+    page: Page, live_server, seeded, group, viewport
+):
+    page.set_viewport_size(viewport)
+    width = viewport["width"]
+    failures = []
+    for path, status in PAGES[group]:
+        response = page.goto(live_server.url + path)
+        where = f"{path[:60]} at {width}px"
+        if response.status != status:
+            failures.append(f"{where}: status {response.status}, expected {status}")
+        try:
+            assert_no_axe_violations(page)
+        except AssertionError as error:
+            failures.append(f"{where}: {error}")
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            failures.append(f"{where}: scrolls sideways ({scroll_width}px wide)")
+    assert not failures, "\n\n".join(failures)
+
+
+def tab_to(page, locator, limit=400):
+    """Press Tab until the element has focus, as a keyboard user would."""
+    for _ in range(limit):
+        if locator.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"could not reach {locator} by keyboard")
+
+
+def focus_colour(locator):
+    return locator.evaluate("el => getComputedStyle(el).backgroundColor")
+
+
+@VIEWPORTS
+def test_walk_the_journey_and_make_a_plan_with_the_keyboard_alone(
+    page: Page, live_server, seeded, viewport
+):
+    page.set_viewport_size(viewport)
+    page.goto(live_server.url + "/")
+    statement = page.locator("footer").get_by_role("link", name="Accessibility statement")
+    expect(statement).to_have_attribute("href", "/accessibility/")
+
+    start = page.get_by_role("button", name=re.compile("^Start"))
+    tab_to(page, start)
+    expect(start).to_be_in_viewport()
+    assert focus_colour(start) == GOVUK_FOCUS_YELLOW, "the start button shows no focus"
+    page.keyboard.press("Enter")
+
+    for number, (url, title) in enumerate(JOURNEY, start=1):
+        expect(page).to_have_url(live_server.url + url)
+        indicator = page.locator(".app-step-indicator")
+        expect(indicator).to_have_text(f"Step {number} of 6: {title}")
+        if number == len(JOURNEY):
+            break
+        next_link = page.get_by_role("link", name=re.compile(r"^Next step"))
+        tab_to(page, next_link)
+        expect(next_link).to_be_focused()
+        expect(next_link).to_be_in_viewport()
+        assert focus_colour(next_link) == GOVUK_FOCUS_YELLOW, f"no visible focus on {url}"
+        page.keyboard.press("Enter")
+
+    # The planner: Tab into each radio group, arrow to the answer, Space to choose it.
+    answers = {
+        "stage": "I have a degree",
+        "degree": "Music",
+        "music": "Advanced: audition-ready, for example degree-level performance",
+        "experience": "One to two years",
+    }
+    for name, label in answers.items():
+        radio = page.get_by_label(label, exact=True)
+        tab_to(page, page.locator(f"input[name='{name}']").first)
+        for _ in range(10):
+            if radio.evaluate("el => el === document.activeElement"):
+                break
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Space")
+        expect(radio).to_be_checked()
+        expect(radio).to_be_focused()
+    submit = page.get_by_role("button", name="Show my plan")
+    tab_to(page, submit)
+    assert focus_colour(submit) == GOVUK_FOCUS_YELLOW, "the submit button shows no focus"
+    page.keyboard.press("Enter")
+
+    # The form sends the visitor to their plan (#your-plan), so the next Tab goes into it.
+    plan_url = PLANNER + "?stage=graduate&degree=music&music=advanced&experience=1_to_2"
+    expect(page).to_have_url(live_server.url + plan_url + "#your-plan")
+    expect(page.locator("ol#plan")).to_be_visible()
+    expect(page.locator("ol#plan > li").first).to_contain_text("Do this next")
+    expect(page.locator("#plan-heading")).to_be_in_viewport()
+    page.keyboard.press("Tab")
+    first_link = page.locator("#your-plan").get_by_role("link", name="What to do")
+    expect(first_link).to_be_focused()
+    assert focus_colour(first_link) == GOVUK_FOCUS_YELLOW, "no visible focus in the plan"
+    assert_no_axe_violations(page)
