@@ -62,3 +62,7 @@ assets: ## Rebuild static/css/site.css from the Sass sources (needs Node and npm
 
 assets-check: ## Fail if the committed CSS is not what the Sass sources build
 	bash scripts/build-assets.sh --check
+
+.PHONY: bench
+bench: $(VENV)/.dev-deps ## Benchmark under load with wrk; reports/bench.json (BENCH_ARGS=--quick)
+	$(PY) scripts/bench.py $(BENCH_ARGS)
