@@ -7,6 +7,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from careers.models import (
     ClientGroup,
+    GlossaryTerm,
+    NationFact,
     Organisation,
     PayFigure,
     RelatedRole,
@@ -212,3 +214,19 @@ class RelatedRoleAdmin(RoleChildAdmin):
     list_filter = ["role", "relation", "is_published", ReviewStatusFilter]
     search_fields = ["title", "explanation"]
     prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(NationFact)
+class NationFactAdmin(RoleChildAdmin):
+    list_display = ["title", "topic", "nation", "amount", "year", "role", "needs_verification"]
+    list_filter = ["role", "topic", "nation", "is_published", ReviewStatusFilter]
+    search_fields = ["title", "text"]
+    autocomplete_fields = ["role", "organisation"]
+    prepopulated_fields = {"slug": ("topic", "nation", "title")}
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(ContentAdmin):
+    list_display = ["term", "slug", "is_published", "last_reviewed"]
+    search_fields = ["term", "also_matches", "definition"]
+    prepopulated_fields = {"slug": ("term",)}

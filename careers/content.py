@@ -9,6 +9,15 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
+class Nation(models.TextChoices):
+    """The UK's four nations, where facts such as checks, pay and student finance differ."""
+
+    ENGLAND = "england", "England"
+    SCOTLAND = "scotland", "Scotland"
+    WALES = "wales", "Wales"
+    NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
+
+
 class ContentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)

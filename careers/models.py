@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import models
 from django.db.models import CharField, F, IntegerField, Prefetch, Q, Value
 from django.urls import reverse
@@ -9,25 +10,47 @@ from simple_history.models import HistoricalRecords
 from careers.content import (
     Content,
     ContentQuerySet,
+    Nation,
     RoleChildManager,
     SlugManager,
     SnippetQuerySet,
 )
+from careers.years import YearKind, has_passed
 
 
 class Source(models.Model):
-    """Where a fact comes from, and when we last looked at it."""
+    """Where a fact comes from: the date the source itself gives, and, separately, when an
+    editor last checked it against the live page (empty until someone does)."""
 
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200)
     publisher = models.CharField(max_length=200)
-    url = models.URLField("URL", max_length=500, blank=True)
+    url = models.URLField(
+        "URL",
+        max_length=500,
+        blank=True,
+        help_text="The page cited, not the publisher's home page. Empty when the source has "
+        "no public page.",
+    )
     date_shown = models.CharField(
         max_length=60,
         default="undated",
         help_text="The date the source itself gives, as it gives it (or 'undated').",
     )
-    last_checked = models.DateField(help_text="When we last read the source.")
+    last_checked = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When an editor last checked this source against its live page. Empty "
+        "until someone does: visitors see 'checked' only where an editor set it.",
+    )
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The editor who last checked it.",
+    )
 
     objects = SlugManager()
     history = HistoricalRecords()
@@ -252,7 +275,18 @@ class PayFigure(RoleChild):
     band = models.CharField(max_length=40, blank=True, help_text="e.g. 'Band 6'.")
     minimum = models.PositiveIntegerField(help_text="Pounds a year.")
     maximum = models.PositiveIntegerField(help_text="Pounds a year.")
-    pay_year = models.CharField(max_length=20, help_text="e.g. '2025/26', or 'undated'.")
+    pay_year = models.CharField(
+        max_length=20, help_text="The pay year (April to March), e.g. '2026/27', or 'undated'."
+    )
+    nation = models.CharField(
+        max_length=20,
+        choices=Nation.choices,
+        blank=True,
+        help_text="The nation whose pay scale this is; blank where it is not one nation's.",
+    )
+    scale = models.CharField(
+        max_length=120, blank=True, help_text="The pay scale, e.g. 'Agenda for Change'."
+    )
     note = models.CharField(max_length=300, blank=True)
 
     class Meta(RoleChild.Meta):
@@ -267,6 +301,11 @@ class PayFigure(RoleChild):
 
     def __str__(self):
         return f"{self.label}: £{self.minimum:,}–£{self.maximum:,} ({self.pay_year})"
+
+    @property
+    def is_out_of_date(self):
+        """True once its pay year has passed and a newer one applies."""
+        return has_passed(self.pay_year, YearKind.PAY)
 
 
 class RelatedRole(RoleChild):
@@ -304,6 +343,91 @@ class Snippet(Content):
 
     def __str__(self):
         return self.title or self.slug
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class NationFact(RoleChild):
+    """A fact that differs between England, Scotland, Wales and Northern Ireland: one record
+    per topic and nation, so pages can show every nation side by side and the planner the
+    visitor's own."""
+
+    class Topic(models.TextChoices):
+        CHECKS = "checks", "Background checks"
+        HOURS = "hours", "NHS full-time hours"
+        PAY = "pay", "Pay scales"
+        JOBS = "jobs", "Where jobs are advertised"
+        FINANCE = "finance", "Student finance for a master's"
+        CAREERS_SERVICE = "careers_service", "Careers service"
+        COURSES = "courses", "Courses"
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="nation_facts")
+    topic = models.CharField(max_length=20, choices=Topic.choices)
+    nation = models.CharField(max_length=20, choices=Nation.choices)
+    title = models.CharField(
+        max_length=160, help_text="The fact in a few words, e.g. 'Enhanced DBS check'."
+    )
+    text = models.TextField(help_text="What it is and what it means for the visitor.")
+    amount = models.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The figure, if there is one: a fee or loan cap in pounds, or hours a week.",
+    )
+    amount_label = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="What the figure is, e.g. 'fee', 'up to', 'hours a week'.",
+    )
+    year = models.CharField(
+        max_length=20, blank=True, help_text="The year the figure applies to, e.g. '2025/26'."
+    )
+    year_kind = models.CharField(
+        max_length=10, choices=YearKind.choices, default=YearKind.ACADEMIC, blank=True
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nation_facts",
+        help_text="Who runs it, e.g. Disclosure Scotland or the careers service.",
+    )
+
+    class Meta(RoleChild.Meta):
+        ordering = ["topic", "position", "pk"]
+        constraints = [unique_slug_per_role("nationfact_unique_slug_per_role")]
+
+    def __str__(self):
+        return f"{self.get_topic_display()}, {self.get_nation_display()}: {self.title}"
+
+    @property
+    def is_out_of_date(self):
+        """True once the year its figure applies to has passed."""
+        return bool(self.year) and has_passed(self.year, self.year_kind)
+
+
+class GlossaryTerm(Content):
+    """A word a student may not know, explained where it is first used on a page."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    term = models.CharField(max_length=80, help_text="As it is written, e.g. 'HCPC'.")
+    also_matches = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Other ways pages write it, comma-separated, e.g. 'Agenda for Change pay'.",
+    )
+    definition = models.TextField(help_text="One or two plain sentences.")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
 
     def natural_key(self):
         return (self.slug,)

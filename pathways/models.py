@@ -2,15 +2,8 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 
-from careers.content import Content, ContentQuerySet, SlugManager
+from careers.content import Content, ContentQuerySet, Nation, SlugManager
 from careers.models import Organisation, Role, RoleChild, unique_slug_per_role
-
-
-class Nation(models.TextChoices):
-    ENGLAND = "england", "England"
-    SCOTLAND = "scotland", "Scotland"
-    WALES = "wales", "Wales"
-    NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
 
 
 def non_negative(field, name):
@@ -34,6 +27,11 @@ class EntryRoute(RoleChild):
     months_part_time = models.PositiveIntegerField(null=True, blank=True)
     study_modes = models.CharField(max_length=200)
     who_pays = models.TextField()
+    funding_note = models.TextField(
+        blank=True,
+        help_text="Who can get the training funded, and what that means in practice. "
+        "Shown everywhere the route is described.",
+    )
     cost = models.TextField(blank=True, help_text="What it costs the student, as a breakdown.")
     is_paid_while_learning = models.BooleanField("earn while you learn", default=False)
     where_available = models.CharField(max_length=200)
@@ -130,15 +128,59 @@ class Qualification(RoleChild):
 
 
 class Programme(Content):
-    """An approved course that leads to registration."""
+    """An approved course that leads to registration. Blank facts show as "check with the
+    course"."""
+
+    class Delivery(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        BLENDED = "blended", "Blended: in person and online"
 
     slug = models.SlugField(max_length=80, unique=True)
     provider = models.CharField(max_length=160)
-    award = models.CharField(max_length=120)
-    location = models.CharField(max_length=160)
+    award = models.CharField(
+        max_length=120,
+        help_text="The award's full name, e.g. 'MA Music Therapy' or 'Master of "
+        "Music Therapy (MMT)'.",
+    )
+    location = models.CharField("city", max_length=160, help_text="Where it is taught.")
     nation = models.CharField(max_length=20, choices=Nation.choices)
-    months_full_time = models.PositiveIntegerField(null=True, blank=True)
-    months_part_time = models.PositiveIntegerField(null=True, blank=True)
+    months_full_time = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Blank if unknown or not offered full time."
+    )
+    months_part_time = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Blank if unknown or not offered part time."
+    )
+    delivery = models.CharField(
+        max_length=20, choices=Delivery.choices, blank=True, help_text="Blank if unknown."
+    )
+    intake = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The intake pattern, e.g. 'Every September' or 'Alternate years'.",
+    )
+    intake_month = models.PositiveSmallIntegerField(
+        default=9, help_text="The month training starts (1-12); September for most courses."
+    )
+    next_intake = models.DateField(
+        null=True, blank=True, help_text="The next start date, where the course gives one."
+    )
+    closing_date = models.DateField(
+        null=True, blank=True, help_text="The next closing date for applications, if known."
+    )
+    closing_note = models.CharField(
+        max_length=200, blank=True, help_text="Usual closing dates, e.g. 'Early January'."
+    )
+    personal_therapy = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="What personal therapy the course asks for, e.g. 'At least 40 hours'.",
+    )
+    tuition_fee = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Total home tuition fee in pounds; blank if unknown."
+    )
+    fee_year = models.CharField(
+        max_length=20, blank=True, help_text="The academic year of the fee, e.g. '2026/27'."
+    )
     notes = models.TextField(blank=True)
     url = models.URLField("URL", max_length=500, blank=True)
     routes = models.ManyToManyField(EntryRoute, blank=True, related_name="programmes")
@@ -150,6 +192,11 @@ class Programme(Content):
         constraints = [
             non_negative("months_full_time", "programme_months_full_time_non_negative"),
             non_negative("months_part_time", "programme_months_part_time_non_negative"),
+            models.CheckConstraint(
+                condition=Q(intake_month__gte=1, intake_month__lte=12),
+                name="programme_intake_month_is_a_month",
+                violation_error_message="The intake month is a number from 1 to 12.",
+            ),
         ]
 
     def __str__(self):
