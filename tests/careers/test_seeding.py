@@ -39,7 +39,9 @@ def counts(line):
         line,
     )
     assert found, line
-    return dict(zip(["added", "updated", "kept", "to_review"], map(int, found.groups())))
+    return dict(
+        zip(["added", "updated", "kept", "to_review"], map(int, found.groups()), strict=True)
+    )
 
 
 def fixture_items(directory):
