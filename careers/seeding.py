@@ -50,6 +50,12 @@ class SeedReport:
     updated: int = 0
     kept: int = 0
     to_review: int = 0
+    checks_cleared: int = 0
+
+    @property
+    def has_changes(self):
+        """Whether visitors may see something new."""
+        return bool(self.added or self.updated or self.checks_cleared)
 
     def __str__(self):
         return (
@@ -105,6 +111,9 @@ def seed():
             for item in items:
                 _resolve_forward_references(item)
             _reconcile(model, items, report)
+    for update in FixtureUpdate.objects.select_related("content_type"):
+        if update.record is None:  # the record was deleted since
+            update.delete()
     report.to_review = FixtureUpdate.objects.filter(is_declined=False).count()
     return report
 
@@ -176,8 +185,8 @@ def _reconcile(model, items, report):
             report.updated += 1
             continue
         report.kept += 1
-        if model is Source:
-            _clear_unmade_check(record, fixture_fields, base_fields)
+        if model is Source and _clear_unmade_check(record, fixture_fields, base_fields):
+            report.checks_cleared += 1
             record_fields = field_values(record, fields)
         changed = [
             name
@@ -225,6 +234,8 @@ def _clear_unmade_check(source, fixture_fields, base_fields):
         source.last_checked = None
         source._change_reason = UNMADE_CHECK_CLEARED
         source.save(update_fields=["last_checked"])
+        return True
+    return False
 
 
 def apply_fixture(record, fields, links, reason):

@@ -71,9 +71,11 @@ def test_mark_checked_today_action_records_date_editor_and_history(editor_client
 
 
 def change_form_data(client, source):
-    form = client.get(reverse("admin:careers_source_change", args=[source.pk])).context[
-        "adminform"
-    ].form
+    form = (
+        client.get(reverse("admin:careers_source_change", args=[source.pk]))
+        .context["adminform"]
+        .form
+    )
     return {name: form.initial.get(name) or "" for name in form.fields}
 
 
@@ -129,8 +131,10 @@ def test_review_list_shows_unchecked_then_overdue_sources_first_with_their_facts
     assert any(row["facts"] > 1 for row in rows)
     html = response.content.decode()
     assert escape(str(recent)) not in html.split("Records due for review")[0]
-    assert html.index("Never checked") < html.index(escape(str(older))) < html.index(
-        "Records due for review"
+    assert (
+        html.index("Never checked")
+        < html.index(escape(str(older)))
+        < html.index("Records due for review")
     )
 
 

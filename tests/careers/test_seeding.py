@@ -345,3 +345,29 @@ def test_an_editor_without_change_permission_cannot_decide(seeded, client, corre
         == 403
     )
     assert FixtureUpdate.objects.get().is_declined is False
+
+
+def test_bad_requests_to_a_fixture_update_get_a_clear_answer(
+    seeded, editor_client, corrected_fixtures
+):
+    assert editor_client.get(reverse("admin_fixture_update", args=[999999])).status_code == 404
+    edited = Task.objects.order_by("pk").first()
+    Task.objects.filter(pk=edited.pk).update(text="Changed in a shell.")
+    seed_from(corrected_fixtures)
+    url = reverse("admin_fixture_update", args=[FixtureUpdate.objects.get().pk])
+    response = editor_client.post(url, {"fields": ["no_such_field"], "take": "1"}, follow=True)
+    assert response.status_code == 200
+    assert "Tick the fields whose fixture text you want to use." in response.content.decode()
+    edited.refresh_from_db()
+    assert edited.text == "Changed in a shell."
+
+
+def test_a_fixture_update_for_a_deleted_record_goes_away(seeded, corrected_fixtures):
+    edited = Task.objects.order_by("pk").first()
+    Task.objects.filter(pk=edited.pk).update(text="Changed in a shell.")
+    seed_from(corrected_fixtures)
+    assert FixtureUpdate.objects.filter(object_id=edited.pk).exists()
+    Task.objects.filter(pk=edited.pk).delete()
+    report = counts(seed_from(corrected_fixtures))
+    assert report["added"] == 1 and report["to_review"] == 0
+    assert not FixtureUpdate.objects.exists()

@@ -15,6 +15,6 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         report = seed()
-        if report.added or report.updated:
+        if report.has_changes:
             transaction.on_commit(refresh_pages)
         self.stdout.write(str(report))
