@@ -155,11 +155,43 @@ class RoleAdmin(ContentAdmin):
     ]
 
 
+CHECKED_REASON = "Checked against the live page"
+
+
+def mark_checked(source, user):
+    """Record that ``user`` checked ``source`` against its live page today."""
+    source.last_checked = timezone.localdate()
+    source.checked_by = user
+    source._change_reason = CHECKED_REASON
+    source._history_user = user
+
+
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "publisher", "date_shown", "last_checked"]
+    list_display = ["title", "publisher", "date_shown", "last_checked", "checked_by"]
+    list_select_related = ["checked_by"]
     search_fields = ["title", "publisher", "url"]
     prepopulated_fields = {"slug": ("publisher", "title")}
+    readonly_fields = ["checked_by"]
+    actions = ["mark_checked_today"]
+    # Adds a "Mark checked today" button beside Save.
+    change_form_template = "admin/careers/source/change_form.html"
+
+    @admin.action(description="Mark checked today", permissions=["change"])
+    def mark_checked_today(self, request, queryset):
+        sources = list(queryset)
+        for source in sources:
+            mark_checked(source, request.user)
+            source.save()
+        self.message_user(request, f"Marked {len(sources)} source(s) checked today.")
+
+    def save_model(self, request, obj, form, change):
+        if "_mark_checked" in request.POST:
+            mark_checked(obj, request.user)
+        elif "last_checked" in form.changed_data:
+            # A check date is always someone's: whoever set it (or nobody, once cleared).
+            obj.checked_by = request.user if obj.last_checked else None
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Organisation)

@@ -8,6 +8,9 @@ FIXTURE_DIR = settings.BASE_DIR / "fixtures"
 # One file per app, loaded in this order (pathways refers to careers).
 CONTENT_APPS = ["careers", "pathways"]
 
+# Models in the content apps that hold editors' bookkeeping, not content: never exported.
+NOT_CONTENT = {"careers.FixtureUpdate"}
+
 
 def fixture_path(app_label):
     return FIXTURE_DIR / f"{app_label}.json"
@@ -19,4 +22,5 @@ def content_models(app_label):
         model
         for model in apps.get_app_config(app_label).get_models()
         if not model._meta.label.split(".")[1].startswith("Historical")
+        and model._meta.label not in NOT_CONTENT
     ]

@@ -51,7 +51,8 @@ class JourneyPageMixin:
     the sources behind the page.
 
     The view sets ``journey_url_name``, puts ``role`` in the context and lists what it shows
-    in ``shown_records()``; the page shows the oldest review date among them and every
+    in ``shown_records()``; the page shows the latest review date among them (as 'page
+    content last updated': a date an editor gave, not a check against the sources) and every
     source they cite, read in one query (see ``careers.citations.cite``).
     """
 
@@ -66,6 +67,6 @@ class JourneyPageMixin:
         shown = list(self.shown_records(context))
         context["journey"] = journey_context(role, self.journey_url_name)
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
-        context["last_reviewed"] = min((r.last_reviewed for r in shown), default=None)
+        context["last_reviewed"] = max((r.last_reviewed for r in shown), default=None)
         context["page_sources"] = cite(shown)
         return context

@@ -2,6 +2,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import CharField, F, IntegerField, Prefetch, Q, Value
 from django.urls import reverse
@@ -431,6 +433,47 @@ class GlossaryTerm(Content):
 
     def natural_key(self):
         return (self.slug,)
+
+
+class FixtureUpdate(models.Model):
+    """A newer version of a record in the content fixtures that seeding did not apply because an
+    editor had changed the record: it waits in the review list until an editor takes the
+    fixture's text or keeps their own (see ``careers.seeding``)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    fixture_values = models.JSONField(
+        help_text="The fixture's version of the record: field values, related records' ids, "
+        "and which fields the fixture changed since it was seeded."
+    )
+    is_declined = models.BooleanField(
+        "editor kept their text",
+        default=False,
+        help_text="Set when an editor keeps their text; a later fixture version asks again.",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    noticed_at = models.DateTimeField(
+        auto_now=True, help_text="When seeding last found this fixture version."
+    )
+
+    class Meta:
+        ordering = ["content_type", "object_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="fixtureupdate_one_per_record"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Fixture update for {self.content_type.name} {self.object_id}"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from careers.review import ReviewListView
+from careers.review import FixtureUpdateView, ReviewListView
 from config import views
 from config.sitemaps import SITEMAPS
 from pathways.views import SearchView
@@ -21,6 +21,11 @@ urlpatterns = [
         f"{settings.ADMIN_PATH}review/",
         admin.site.admin_view(ReviewListView.as_view()),
         name="admin_review",
+    ),
+    path(
+        f"{settings.ADMIN_PATH}review/updates/<int:pk>/",
+        admin.site.admin_view(FixtureUpdateView.as_view()),
+        name="admin_fixture_update",
     ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]

@@ -1,7 +1,6 @@
 """Small helpers that make valid records; pass only the fields a test cares about."""
 
 import itertools
-from datetime import date
 
 from careers.models import Organisation, Role, Source
 
@@ -16,7 +15,6 @@ def make_source(**fields):
     fields.setdefault("slug", unique("source"))
     fields.setdefault("title", "A job profile")
     fields.setdefault("publisher", "A publisher")
-    fields.setdefault("last_checked", date(2026, 11, 21))
     return Source.objects.create(**fields)
 
 

@@ -84,7 +84,7 @@ def test_journey_page_shows_its_step_and_links_along_the_journey(client, seeded,
     if number < 6:
         assert f'href="{JOURNEY[number][0]}" rel="next"' in html
     assert 'aria-label="Breadcrumb"' in html
-    assert "Last reviewed 21 November 2026" in html
+    assert "Page content last updated 21 November 2026" in html
     assert "Share this page by email" in html
     assert f'<link rel="canonical" href="http://testserver{url}">' in html
     assert 'property="og:title"' in html
@@ -233,7 +233,8 @@ def test_role_page_shows_pay_with_band_year_source_and_check_note(client, seeded
     assert "£38,682 to £46,580" in text
     assert "2025/26" in text
     assert "NHS Employers" in text
-    assert "Last checked 21 November 2026" in text
+    assert "Not yet confirmed. Check with NHS Employers" in text
+    assert "Last checked" not in text
 
 
 def test_sections_have_stable_ids_for_advisers(client, seeded):
