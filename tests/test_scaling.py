@@ -101,10 +101,11 @@ def gunicorn(port, env):
     return running([GUNICORN, "config.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "1"], env)
 
 
-@pytest.fixture
-def site_database(tmp_path):
-    """A database file of its own, migrated and seeded, shared by the processes."""
-    path = tmp_path / "site.sqlite3"
+@pytest.fixture(scope="module")
+def site_database(tmp_path_factory):
+    """A database file of its own, migrated and seeded, shared by the processes and by
+    both tests (neither changes what the other reads)."""
+    path = tmp_path_factory.mktemp("site") / "site.sqlite3"
     env = clean_env(DATABASE_URL=f"sqlite:///{path}")
     manage(env, "migrate", "--noinput")
     manage(env, "seed")
@@ -120,7 +121,8 @@ def site_database(tmp_path):
 def make_password(raw):
     from django.contrib.auth.hashers import make_password as django_make_password
 
-    return django_make_password(raw)
+    # The tests' own fast hasher is not one the production processes accept.
+    return django_make_password(raw, hasher="pbkdf2_sha256")
 
 
 def csrf_token(reply):
