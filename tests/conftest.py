@@ -40,14 +40,17 @@ def every_row():
 
 
 def put_back(rows):
-    """Empty every table and insert the rows taken by ``every_row``."""
+    """Insert the rows taken by ``every_row`` into tables a flush left empty, but for the
+    ones its post_migrate signal filled again (content types and permissions)."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db import transaction
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
 
-    call_command(
-        "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False
-    )
     with transaction.atomic():  # foreign keys are checked at commit, so order is free
+        refilled = [model._meta.db_table for model, _ in rows if model._base_manager.exists()]
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sql_flush(no_style(), refilled, allow_cascade=True):
+                cursor.execute(sql)
         for model, instances in rows:
             model._base_manager.bulk_create(instances)
     ContentType.objects.clear_cache()
