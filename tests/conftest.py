@@ -1,6 +1,67 @@
+"""The test database holds the shipped content from the start.
+
+It is seeded once per session, after the migrations, and committed, so every test that
+uses the database (``db``, ``seeded``, ``client`` pages) sees the content, and each test's
+own changes roll back with its transaction. A test that needs no content, or builds its
+own from nothing, asks for ``no_content``.
+
+A transactional test (``transaction=True``, ``live_server``: the browser tests) commits
+for real, and Django empties every table when it ends. The next one that asks for
+``seeded`` gets the session's rows back in one bulk insert per table, which takes a small
+part of the time seeding again would.
+"""
+
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.test.utils import override_settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """MD5 hashes in microseconds where PBKDF2 takes a good part of a second. The real
+    hashers stay listed, so a password made for a production process still checks."""
+    from django.conf import settings
+
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+    with override_settings(PASSWORD_HASHERS=fast):
+        yield
+
+
+def every_row():
+    """Each table's rows as model instances, many-to-many tables included."""
+    from django.apps import apps
+
+    return [
+        (model, list(model._base_manager.order_by("pk")))
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    ]
+
+
+def put_back(rows):
+    """Insert the rows taken by ``every_row`` into tables a flush left empty, but for the
+    ones its post_migrate signal filled again (content types and permissions)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+
+    with transaction.atomic():  # foreign keys are checked at commit, so order is free
+        refilled = [model._meta.db_table for model, _ in rows if model._base_manager.exists()]
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sql_flush(no_style(), refilled, allow_cascade=True):
+                cursor.execute(sql)
+        for model, instances in rows:
+            model._base_manager.bulk_create(instances)
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Seeds the test database once, and keeps its rows for ``seeded`` to put back."""
+    with django_db_blocker.unblock():
+        call_command("seed", verbosity=0)
+        return every_row()
 
 
 @pytest.fixture(autouse=True)
@@ -11,6 +72,24 @@ def _fresh_caches():
 
 
 @pytest.fixture
-def seeded(db):
-    """The shipped content, loaded as `make run` loads it."""
-    call_command("seed", verbosity=0)
+def seeded(db, django_db_setup):
+    """The shipped content, loaded as `make run` loads it (and the editors' group and
+    permissions the migrations make). Present already unless a transactional test
+    emptied the tables before this one."""
+    from careers.models import Role
+
+    if not Role.objects.exists():
+        put_back(django_db_setup)
+
+
+@pytest.fixture
+def no_content(db):
+    """No content at all, for a test that builds its own or loads fixtures afresh; the
+    session's content comes back when the test's transaction rolls back."""
+    from careers.fixtures import CONTENT_APPS, content_models
+
+    for app_label in reversed(CONTENT_APPS):
+        for model in reversed(content_models(app_label)):
+            model.objects.all().delete()
+            if hasattr(model, "history"):
+                model.history.all().delete()

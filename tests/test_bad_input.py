@@ -352,7 +352,8 @@ def fetch(client, sent, url, markup=()):
 
 
 # Examples per test, and requests per example, sum to 10,700 requests a run:
-# 700 + 700 + 900 + 600 x 4 + 400 x 15. Keep it above 10,000.
+# 700 + 700 + 900 + 600 x 4 + 400 x 15. Keep it above 10,000. These are the suite's only
+# generated requests: each page's parameters are fuzzed here once, and nowhere else.
 @settings(max_examples=700, **HYPOTHESIS)
 @given(case=SEARCH_QUERY)
 def test_generated_search_queries(client, seeded, sent, case):
@@ -374,7 +375,7 @@ def test_generated_self_check_answers(client, seeded, sent, case):
 def test_generated_planner_answers(client, seeded, sent, case):
     wire, is_valid = case
     response = fetch(client, sent, PLANNER + "?" + wire.raw, wire.markup)
-    assert response.status_code == 200 or not is_valid
+    assert response.status_code == 200 or (not is_valid and response.status_code == 400)
 
 
 @settings(max_examples=600, **HYPOTHESIS)

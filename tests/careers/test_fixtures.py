@@ -19,12 +19,14 @@ def counts():
     }
 
 
-def test_every_fixture_loads_on_a_fresh_database_with_loaddata():
+def test_every_fixture_loads_on_a_fresh_database_with_loaddata(no_content):
+    assert not apps.get_model("careers", "Role").objects.exists()
     call_command("loaddata", *[fixture_path(app) for app in CONTENT_APPS], verbosity=0)
     assert apps.get_model("careers", "Role").objects.filter(slug="music-therapist").exists()
 
 
-def test_seeding_twice_adds_nothing_the_second_time(seeded):
+def test_seeding_twice_adds_nothing_the_second_time(no_content):
+    call_command("seed", verbosity=0)
     before = counts()
     call_command("seed", verbosity=0)
     assert counts() == before

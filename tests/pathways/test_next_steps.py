@@ -5,8 +5,6 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from pathways.models import PlanStep
 from pathways.planner import QUESTIONS, STEP_KEYS
@@ -143,24 +141,3 @@ def test_qualified_therapist_sees_progression_without_a_qualifying_timeline(clie
     assert steps[0] == "choose-specialism"
     assert "keep-registration" in steps
     assert 'id="timeline"' not in response.content.decode()
-
-
-parameter = st.sampled_from([*QUESTIONS, "q", "utm_source", ""])
-value = st.one_of(
-    st.sampled_from([v for values in QUESTIONS.values() for v in values]),
-    st.text(max_size=40),
-)
-
-
-@settings(
-    max_examples=1500,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(pairs=st.lists(st.tuples(parameter, value), max_size=8))
-def test_generated_query_strings_never_give_a_server_error(client, seeded, pairs):
-    response = client.get(URL + "?" + urlencode(pairs))
-    assert response.status_code in (200, 400)
-    assert b"<script" not in response.content.split(b"</head>")[1].replace(
-        b'<script src="/static/js/site.js"', b""
-    )
