@@ -73,6 +73,7 @@ class SkillsView(JourneyPageMixin, TemplateView):
 
     template_name = "careers/skills.html"
     journey_url_name = "careers:skills"
+    cache_params = ("have",)
 
     def get(self, request, *args, **kwargs):
         role = get_object_or_404(

@@ -1,7 +1,8 @@
 import logging
 
-from django.conf import settings
-from django.db import DatabaseError, connection
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from careers.models import Role, Snippet
+from core.models import ContentVersion
 
 logger = logging.getLogger(__name__)
 
@@ -28,22 +30,32 @@ class HomeView(TemplateView):
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the app and its database answer; 503 when the database does not."""
+    """200 while the database answers (it reads a real table), 503 when it does not; the body
+    says whether the shared cache answers too (pages are served without it when it does not).
+    """
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        ContentVersion.objects.filter(pk=1).exists()
     except DatabaseError:
         logger.warning("Health check: the database did not answer")
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        return HttpResponse("database: unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse(f"database: ok\ncache: {cache_status()}\n", content_type="text/plain")
+
+
+def cache_status():
+    cache = caches["pages"]
+    if isinstance(cache, LocMemCache):
+        return "local to this process"
+    try:
+        cache.get("healthz")
+    except Exception as error:  # noqa: BLE001 - any cache error means unreachable
+        return f"unreachable ({type(error).__name__}); pages are served without it"
+    return "ok"
 
 
 @require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_PATH}",
         "Disallow: /search/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]

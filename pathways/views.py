@@ -131,6 +131,7 @@ class NextStepsView(RolePageView):
     template_name = "pathways/next_steps.html"
     journey_url_name = "pathways:next_steps"
     http_method_names = ["get", "head", "options"]
+    cache_params = tuple(PlannerForm.base_fields)
 
     def get_queryset(self):
         return roles_for_next_steps_page()
@@ -186,6 +187,7 @@ def training_months(route, answers):
 
 class SearchView(TemplateView):
     template_name = "pathways/search.html"
+    cache_params = ("q",)
 
     def get(self, request, *args, **kwargs):
         form = SearchForm(request.GET or None)

@@ -5,7 +5,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from careers.fixtures import CONTENT_APPS, fixture_path
-from config.middleware import refresh_pages
 
 
 class Command(BaseCommand):
@@ -45,6 +44,4 @@ class Command(BaseCommand):
                 model.history.bulk_history_create(
                     objects, default_change_reason="Loaded from the content fixtures"
                 )
-        if created:
-            transaction.on_commit(refresh_pages)
         self.stdout.write(f"Seeded content: {created} records added, {kept} already present.")
