@@ -114,9 +114,18 @@ class PageCacheMiddleware:
         set_response_etag(response)
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
         headers["ETag"] = response["ETag"]
-        entry = (response.status_code, headers, gzip.compress(response.content, mtime=0))
-        self.cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-        return self.respond(request, entry)
+        compressed = gzip.compress(response.content, mtime=0)
+        self.cache.set(
+            key, (response.status_code, headers, compressed), settings.PAGE_CACHE_SECONDS
+        )
+        if accepts_gzip(request):
+            response.content = compressed
+            response["Content-Encoding"] = "gzip"
+            response["ETag"] = weak(headers["ETag"])
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(compressed))
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
 
     @staticmethod
     def respond(request, entry):
@@ -128,10 +137,15 @@ class PageCacheMiddleware:
             response = HttpResponse(gzip.decompress(compressed), status=status)
         for name, value in headers.items():
             response[name] = value
-        if accepts_gzip(request):  # a different body from the same page: a weak validator
-            response["ETag"] = "W/" + headers["ETag"].removeprefix("W/")
+        if accepts_gzip(request):
+            response["ETag"] = weak(headers["ETag"])
         patch_vary_headers(response, ["Accept-Encoding"])
         return response
+
+
+def weak(etag):
+    """The gzipped body is another byte sequence of the same page: a weak validator."""
+    return "W/" + etag.removeprefix("W/")
 
 
 def is_shareable(response):

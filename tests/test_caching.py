@@ -51,8 +51,11 @@ def test_public_pages_set_no_cookies(client, seeded):
 
 
 def test_pages_are_sent_gzipped_to_clients_that_accept_it(client, seeded):
+    first = client.get(ROLE, HTTP_ACCEPT_ENCODING="gzip")  # rendered, then stored
+    assert int(first["Content-Length"]) == len(first.content)
     plain = client.get(ROLE)
     zipped = client.get(ROLE, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert first.content == zipped.content
     assert zipped["Content-Encoding"] == "gzip"
     assert gzip.decompress(zipped.content) == plain.content
     assert len(zipped.content) < len(plain.content) / 3
