@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from careers.models import Role, Snippet
 from core.models import ContentVersion
+from core.versions import for_version
 
 logger = logging.getLogger(__name__)
 
@@ -19,11 +20,19 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        featured_role, snippets = for_version("home", self.home_data)
         return super().get_context_data(
-            featured_role=Role.objects.published().filter(is_featured=True).first(),
-            snippets=Snippet.objects.for_page("home-intro", "home-planner"),
+            featured_role=featured_role,
+            snippets=snippets,
             canonical_url=self.request.build_absolute_uri("/"),
             **kwargs,
+        )
+
+    @staticmethod
+    def home_data():
+        return (
+            Role.objects.published().filter(is_featured=True).first(),
+            Snippet.objects.for_page("home-intro", "home-planner"),
         )
 
 
@@ -66,6 +75,7 @@ class AccessibilityView(TemplateView):
     template_name = "accessibility.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            snippets=Snippet.objects.for_page("accessibility-statement"), **kwargs
+        snippets = for_version(
+            "accessibility", lambda: Snippet.objects.for_page("accessibility-statement")
         )
+        return super().get_context_data(snippets=snippets, **kwargs)

@@ -1,6 +1,6 @@
 """Whole public pages from the "pages" cache, keyed only on what a page reads.
 
-A page's key is the content version, its path and the query parameters its view declares
+A page's key is the content version, its host and path and the query parameters its view declares
 (``cache_params``), in the view's order. The view sees only those parameters, so tracking
 tags and junk neither make new entries nor change the page. Pages are stored gzipped and
 sent gzipped to clients that accept it. Any cache error serves the page without the cache.
@@ -105,7 +105,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        page = request.path + "?" + request.META["QUERY_STRING"]
+        page = request.get_host() + request.path + "?" + request.META["QUERY_STRING"]
         digest = hashlib.sha256(page.encode()).hexdigest()
         return f"page:{request_version.get()}:{digest}"
 

@@ -256,3 +256,17 @@ def test_a_committed_transaction_moves_the_version_once_and_a_rolled_back_one_no
         Snippet.objects.filter(slug="home-intro").get().save()
         raise RuntimeError("rolled back")
     assert content_version() == version + 1
+
+
+def test_a_migrate_that_applies_migrations_moves_the_version_and_one_that_does_not_leaves_it(
+    db,
+):
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    core = apps.get_app_config("core")
+    version = content_version()
+    post_migrate.send(sender=core, app_config=core, plan=[], using="default")
+    assert content_version() == version
+    post_migrate.send(sender=core, app_config=core, plan=[("a migration", False)], using="default")
+    assert content_version() == version + 1

@@ -12,6 +12,8 @@ pytestmark = pytest.mark.django_db
 
 ROLE = "/careers/music-therapist/"
 PAGES = [
+    "/",
+    "/accessibility/",
     ROLE,
     ROLE + "skills/",
     ROLE + "skills/?have=improvisation",
