@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from careers.citations import cite
+from core.versions import for_version
 
 
 @dataclass(frozen=True)
@@ -53,20 +54,36 @@ class JourneyPageMixin:
     The view sets ``journey_url_name``, puts ``role`` in the context and lists what it shows
     in ``shown_records()``; the page shows the latest review date among them (as 'page
     content last updated': a date an editor gave, not a check against the sources) and every
-    source they cite, read in one query (see ``careers.citations.cite``).
+    source they cite (see ``careers.citations.cite``).
+
+    The page's record (``get_object``) and what is worked out from it are built once per
+    content version (``core.versions.for_version``), keyed on the view, the path and the
+    parameters the view declares, and shared read-only by every request after.
     """
 
     journey_url_name = None
+
+    def page_key(self, *parts):
+        return (type(self).__name__, self.request.path, self.request.GET.urlencode(), *parts)
+
+    def get_object(self, queryset=None):
+        """The page's record, the same whatever the parameters."""
+        build = super().get_object
+        return for_version((type(self).__name__, self.request.path), lambda: build(queryset))
 
     def shown_records(self, context):
         return [context["role"]]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        role = context["role"]
-        shown = list(self.shown_records(context))
-        context["journey"] = journey_context(role, self.journey_url_name)
+        context.update(for_version(self.page_key("journey"), lambda: self.journey_data(context)))
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
-        context["last_reviewed"] = max((r.last_reviewed for r in shown), default=None)
-        context["page_sources"] = cite(shown)
         return context
+
+    def journey_data(self, context):
+        shown = list(self.shown_records(context))
+        return {
+            "journey": journey_context(context["role"], self.journey_url_name),
+            "last_reviewed": max((r.last_reviewed for r in shown), default=None),
+            "page_sources": cite(shown),
+        }

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from careers.forms import SelfCheckForm
 from careers.journey import JourneyPageMixin
 from careers.models import Role, Skill, Snippet, role_page_lists
+from core.versions import for_version
 
 
 def occupation_data(role, lists, url):
@@ -56,7 +57,8 @@ class RoleDetailView(JourneyPageMixin, DetailView):
     journey_url_name = "careers:role_detail"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(lists=role_page_lists(self.object), **kwargs)
+        lists = for_version(self.page_key("lists"), lambda: role_page_lists(self.object))
+        context = super().get_context_data(lists=lists, **kwargs)
         context["occupation"] = occupation_data(
             self.object, context["lists"], context["canonical_url"]
         )
@@ -73,14 +75,10 @@ class SkillsView(JourneyPageMixin, TemplateView):
 
     template_name = "careers/skills.html"
     journey_url_name = "careers:skills"
+    cache_params = ("have",)
 
     def get(self, request, *args, **kwargs):
-        role = get_object_or_404(
-            Role.objects.published().for_skills_page(), slug=kwargs["role_slug"]
-        )
-        kinds = list(Skill.Kind.values)
-        skills = sorted(role.skills.all(), key=lambda skill: kinds.index(skill.kind))
-        snippets = Snippet.objects.for_page("self-check-intro")
+        role, skills, snippets = for_version(self.page_key("data"), self.skills_data)
         # Hand-edited links may carry empty values; tracking tags are ignored.
         ticked = [value for value in request.GET.getlist("have") if value]
         form = SelfCheckForm({"have": ticked} if "have" in request.GET else None, skills=skills)
@@ -101,6 +99,17 @@ class SkillsView(JourneyPageMixin, TemplateView):
         )
         status = 400 if form.is_bound and not form.is_valid() else 200
         return self.render_to_response(context, status=status)
+
+    def skills_data(self):
+        role = get_object_or_404(
+            Role.objects.published().for_skills_page(), slug=self.kwargs["role_slug"]
+        )
+        kinds = list(Skill.Kind.values)
+        skills = sorted(role.skills.all(), key=lambda skill: kinds.index(skill.kind))
+        return role, skills, Snippet.objects.for_page("self-check-intro")
+
+    def page_key(self, *parts):
+        return (type(self).__name__, self.request.path, *parts)  # the same for any ticks
 
     def shown_records(self, context):
         return [context["role"], *context["role"].skills.all()]

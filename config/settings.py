@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "core",
     "careers",
     "pathways",
 ]
@@ -71,7 +72,7 @@ MIDDLEWARE = [
     "config.middleware.SecurityHeadersMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "config.middleware.PublicPageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,7 +80,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "config.middleware.AdminWritesRefreshPagesMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -113,17 +113,32 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Public pages are cached whole (config.middleware.PublicPageCacheMiddleware) in the
-# "pages" cache; an editor's save in the admin moves every process on to fresh pages.
-# Local memory by default (one process); set REDIS_URL so all web processes share one.
+# The apps whose models are content: any committed change to them moves the content version
+# (core.versions), which every cache is keyed on.
+CONTENT_APPS = ["careers", "pathways"]
+
+# Public pages are cached whole (core.pagecache.PageCacheMiddleware) in the "pages" cache,
+# keyed on the content version read from the database, so every process is fresh after a
+# save whether or not the cache is shared. Local memory by default; set REDIS_URL so all web
+# processes share one copy. Redis calls time out fast and any cache error serves the page
+# without the cache. "objects" keeps page data and fragments unpickled in each process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
+CACHE_TIMEOUT_SECONDS = float(os.environ.get("CACHE_TIMEOUT_SECONDS", "0.25"))
+OBJECT_CACHE = {
+    "BACKEND": "core.cache.ObjectCache",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 if REDIS_URL:
     CACHES = {
         alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": alias,
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_TIMEOUT_SECONDS,
+                "socket_timeout": CACHE_TIMEOUT_SECONDS,
+            },
         }
         for alias in ("default", "pages")
     }
@@ -136,27 +151,35 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
     }
+CACHES["objects"] = OBJECT_CACHE
 
 # The admin lives at a path of the deployer's choosing (with a trailing slash).
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
-# Admin sign-in: 5 failures for one username or from one address within 15 minutes lock
-# it for 15 minutes. Unlock early with `manage.py axes_reset_username NAME` or
-# `manage.py axes_reset_ip ADDRESS` (or `axes_reset` for everything).
+# Admin sign-in (django-axes, core.lockout.LockoutHandler): 5 failures for one username from
+# one address, or 20 from one address whatever the usernames, within 15 minutes lock that
+# pair (or that address) for 15 minutes; an editor elsewhere can still sign in. Unlock early
+# with `manage.py axes_reset_username NAME` or `manage.py axes_reset_ip ADDRESS` (or
+# `axes_reset` for everything).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "core.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = 5
+AXES_ADDRESS_FAILURE_LIMIT = 20
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-# Behind N trusted proxies, the client's address is read from X-Forwarded-For; with none,
-# only the connection's own address counts, so a header cannot dodge the lock.
+# The client's address, read by django-ipware. Behind N trusted proxies (DJANGO_PROXY_COUNT)
+# X-Forwarded-For holds the client's address and the N - 1 proxies after it (the nearest
+# proxy is the connection's own address): ipware counts those N - 1 and takes the client's,
+# and a header with anything more (a forged address) gives no address at all rather than
+# the forged one. With no proxy, only the connection's own address counts.
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 if PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR"]
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
@@ -232,6 +255,8 @@ if IS_PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # Load balancers check health over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 

@@ -1,7 +1,8 @@
 import logging
 
-from django.conf import settings
-from django.db import DatabaseError, connection
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -9,6 +10,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from careers.models import Role, Snippet
+from core.models import ContentVersion
+from core.versions import for_version
 
 logger = logging.getLogger(__name__)
 
@@ -17,33 +20,51 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        featured_role, snippets = for_version("home", self.home_data)
         return super().get_context_data(
-            featured_role=Role.objects.published().filter(is_featured=True).first(),
-            snippets=Snippet.objects.for_page("home-intro", "home-planner"),
+            featured_role=featured_role,
+            snippets=snippets,
             canonical_url=self.request.build_absolute_uri("/"),
             **kwargs,
+        )
+
+    @staticmethod
+    def home_data():
+        return (
+            Role.objects.published().filter(is_featured=True).first(),
+            Snippet.objects.for_page("home-intro", "home-planner"),
         )
 
 
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the app and its database answer; 503 when the database does not."""
+    """200 while the database answers (it reads a real table), 503 when it does not; the body
+    says whether the shared cache answers too (pages are served without it when it does not).
+    """
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        ContentVersion.objects.filter(pk=1).exists()
     except DatabaseError:
         logger.warning("Health check: the database did not answer")
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        return HttpResponse("database: unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse(f"database: ok\ncache: {cache_status()}\n", content_type="text/plain")
+
+
+def cache_status():
+    cache = caches["pages"]
+    if isinstance(cache, LocMemCache):
+        return "local to this process"
+    try:
+        cache.get("healthz")
+    except Exception as error:  # noqa: BLE001 - any cache error means unreachable
+        return f"unreachable ({type(error).__name__}); pages are served without it"
+    return "ok"
 
 
 @require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_PATH}",
         "Disallow: /search/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
@@ -54,6 +75,7 @@ class AccessibilityView(TemplateView):
     template_name = "accessibility.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            snippets=Snippet.objects.for_page("accessibility-statement"), **kwargs
+        snippets = for_version(
+            "accessibility", lambda: Snippet.objects.for_page("accessibility-statement")
         )
+        return super().get_context_data(snippets=snippets, **kwargs)

@@ -2,6 +2,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
+from core.fragments import cached
+
 
 class SearchForm(forms.Form):
     q = forms.CharField(
@@ -96,7 +98,7 @@ class PlannerForm(forms.Form):
         self.helper.form_tag = False
         self.helper.form_method = "get"  # and so no CSRF token or cookie: a plan is a URL
         self.helper.layout = Layout(
-            *(Field.radios(name, legend_size=Size.SMALL) for name in self.base_fields)
+            *(cached(Field.radios(name, legend_size=Size.SMALL)) for name in self.base_fields)
         )
 
     def clean(self):

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
 from careers.journey import JourneyPageMixin
+from core.versions import for_version
 from pathways.forms import PlannerForm, SearchForm
 from pathways.models import (
     entry_routes_for_detail_page,
@@ -52,10 +53,13 @@ class EntryRouteDetailView(JourneyPageMixin, DetailView):
     journey_url_name = "pathways:entry_route_list"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            entry_routes_for_detail_page(),
-            role__slug=self.kwargs["role_slug"],
-            slug=self.kwargs["slug"],
+        return for_version(
+            (type(self).__name__, self.request.path),
+            lambda: get_object_or_404(
+                entry_routes_for_detail_page(),
+                role__slug=self.kwargs["role_slug"],
+                slug=self.kwargs["slug"],
+            ),
         )
 
     def get_context_data(self, **kwargs):
@@ -87,7 +91,9 @@ class QualificationsView(RolePageView):
         return super().get_context_data(
             mandatory=[q for q in qualifications if q.is_mandatory],
             helpful=[q for q in qualifications if not q.is_mandatory],
-            programmes=list(programmes_for_role(self.object)),
+            programmes=for_version(
+                self.page_key("programmes"), lambda: list(programmes_for_role(self.object))
+            ),
             **kwargs,
         )
 
@@ -131,6 +137,7 @@ class NextStepsView(RolePageView):
     template_name = "pathways/next_steps.html"
     journey_url_name = "pathways:next_steps"
     http_method_names = ["get", "head", "options"]
+    cache_params = tuple(PlannerForm.base_fields)
 
     def get_queryset(self):
         return roles_for_next_steps_page()
@@ -186,6 +193,7 @@ def training_months(route, answers):
 
 class SearchView(TemplateView):
     template_name = "pathways/search.html"
+    cache_params = ("q",)
 
     def get(self, request, *args, **kwargs):
         form = SearchForm(request.GET or None)

@@ -338,7 +338,7 @@ def add_more_content():
 )
 def test_each_page_reads_its_data_in_a_fixed_number_of_queries(client, seeded, url):
     before = count_queries(client, url)
-    assert before <= 5, f"{url} took {before} queries"
+    assert before <= 6, f"{url} took {before} queries"  # one of them reads the content version
     add_more_content()
     assert count_queries(client, url) == before
 

@@ -1,5 +1,6 @@
 """Real processes, as deployed: two gunicorn web processes sharing one Redis see an editor's
-save at once, and production mode serves hashed static files compressed and immutable."""
+save at once; Redis stopped, full or hung never takes the site down; production mode serves
+hashed static files compressed and immutable."""
 
 import http.client
 import os
@@ -86,19 +87,41 @@ def manage(env, *args):
 
 
 @contextmanager
-def running(command, env):
-    process = subprocess.Popen(
-        command, cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+def running(command, env, log=None):
+    output = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    process = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=output, stderr=output)
     try:
         yield process
     finally:
         process.terminate()
         process.wait(timeout=20)
+        if log:
+            output.close()
 
 
-def gunicorn(port, env):
-    return running([GUNICORN, "config.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "1"], env)
+def gunicorn(port, env, log=None):
+    command = [GUNICORN, "config.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "1"]
+    return running(command, env, log)
+
+
+def redis_server(port, tmp_path, *options):
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    command += ["--appendonly", "no", "--dir", str(tmp_path), *options]
+    return running(command, clean_env())
+
+
+def redis_cli(port, *command):
+    result = subprocess.run(
+        ["redis-cli", "-p", str(port), *command], capture_output=True, text=True, timeout=10
+    )
+    return result.stdout.strip()
+
+
+def wait_for_redis(port, seconds=10):
+    deadline = time.monotonic() + seconds
+    while redis_cli(port, "PING") != "PONG":
+        assert time.monotonic() < deadline, "Redis did not start"
+        time.sleep(0.1)
 
 
 # One process migrates, seeds and adds an admin, hashing the password as production does.
@@ -139,6 +162,52 @@ def cookie_header(cookies):
     return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
+def save_through_admin(port, database, text):
+    """Sign in as the editor and change the home page's introduction; the save's status."""
+    login = request(port, "GET", "/admin/login/")
+    cookies = dict(login.cookies)
+    form_headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    signed_in = request(
+        port,
+        "POST",
+        "/admin/login/?next=/admin/",
+        body=urlencode(
+            {
+                "username": "boss",
+                "password": "a-long-admin-password",
+                "csrfmiddlewaretoken": csrf_token(login),
+            }
+        ),
+        headers={**form_headers, "Cookie": cookie_header(cookies)},
+    )
+    assert signed_in.status == 302, signed_in.text[:500]
+    cookies.update(signed_in.cookies)
+    with sqlite3.connect(database) as db:
+        (snippet_id,) = db.execute(
+            "SELECT id FROM careers_snippet WHERE slug = 'home-intro'"
+        ).fetchone()
+    url = f"/admin/careers/snippet/{snippet_id}/change/"
+    form = request(port, "GET", url, headers={"Cookie": cookie_header(cookies)})
+    saved = request(
+        port,
+        "POST",
+        url,
+        body=urlencode(
+            {
+                "slug": "home-intro",
+                "title": "Home",
+                "is_published": "on",
+                "text": text,
+                "last_reviewed": "2026-11-21",
+                "verification_note": "",
+                "csrfmiddlewaretoken": csrf_token(form),
+            }
+        ),
+        headers={**form_headers, "Cookie": cookie_header(cookies)},
+    )
+    return saved.status
+
+
 def test_two_processes_sharing_redis_show_an_editors_save_at_once(site_database, tmp_path):
     require("redis-server")
     redis_port, port_a, port_b = free_port(), free_port(), free_port()
@@ -147,77 +216,124 @@ def test_two_processes_sharing_redis_show_an_editors_save_at_once(site_database,
         REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
         DJANGO_DEBUG="false",
     )
-    redis = [
-        "redis-server",
-        "--port",
-        str(redis_port),
-        "--bind",
-        "127.0.0.1",
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-        "--dir",
-        str(tmp_path),
-    ]
-    with running(redis, env), gunicorn(port_a, env), gunicorn(port_b, env):
+    with redis_server(redis_port, tmp_path), gunicorn(port_a, env), gunicorn(port_b, env):
         wait_for(port_a)
         wait_for(port_b)
         for port in (port_a, port_b, port_a, port_b):  # both processes now hold the page
             assert "Freshly edited" not in request(port, "GET", "/").text
 
         # An editor signs in and saves through process A.
-        login = request(port_a, "GET", "/admin/login/")
-        cookies = dict(login.cookies)
-        signed_in = request(
-            port_a,
-            "POST",
-            "/admin/login/?next=/admin/",
-            body=urlencode(
-                {
-                    "username": "boss",
-                    "password": "a-long-admin-password",
-                    "csrfmiddlewaretoken": csrf_token(login),
-                }
-            ),
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": cookie_header(cookies),
-            },
-        )
-        assert signed_in.status == 302, signed_in.text[:500]
-        cookies.update(signed_in.cookies)
-        with sqlite3.connect(site_database) as db:
-            (snippet_id,) = db.execute(
-                "SELECT id FROM careers_snippet WHERE slug = 'home-intro'"
-            ).fetchone()
-        url = f"/admin/careers/snippet/{snippet_id}/change/"
-        form = request(port_a, "GET", url, headers={"Cookie": cookie_header(cookies)})
-        saved = request(
-            port_a,
-            "POST",
-            url,
-            body=urlencode(
-                {
-                    "slug": "home-intro",
-                    "title": "Home",
-                    "is_published": "on",
-                    "text": "Freshly edited introduction.",
-                    "last_reviewed": "2026-11-21",
-                    "verification_note": "",
-                    "csrfmiddlewaretoken": csrf_token(form),
-                }
-            ),
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": cookie_header(cookies),
-            },
-        )
-        assert saved.status == 302, saved.text[:2000]
+        assert save_through_admin(port_a, site_database, "Freshly edited introduction.") == 302
 
         # Process B, which had the old page cached, shows the change at once.
         assert "Freshly edited introduction." in request(port_b, "GET", "/").text
         assert "Freshly edited introduction." in request(port_a, "GET", "/").text
+
+
+def test_two_processes_without_a_shared_cache_are_never_stale(site_database):
+    port_a, port_b = free_port(), free_port()
+    env = clean_env(DATABASE_URL=f"sqlite:///{site_database}", DJANGO_DEBUG="false")
+    with gunicorn(port_a, env), gunicorn(port_b, env):
+        wait_for(port_a)
+        wait_for(port_b)
+        for port in (port_a, port_b, port_a, port_b):  # each holds the page in its own memory
+            assert "Freshly edited" not in request(port, "GET", "/").text
+        assert save_through_admin(port_a, site_database, "Freshly edited introduction.") == 302
+        assert "Freshly edited introduction." in request(port_b, "GET", "/").text
+
+
+def cache_failures(log):
+    return Path(log).read_text().count("cache failed")
+
+
+PAGES = ["/", "/careers/music-therapist/", "/robots.txt", "/careers/music-therapist/next-steps/"]
+
+
+def test_the_site_answers_while_redis_is_stopped_and_caches_again_once_restarted(
+    site_database, tmp_path
+):
+    require("redis-server")
+    redis_port, port = free_port(), free_port()
+    env = clean_env(
+        DATABASE_URL=f"sqlite:///{site_database}",
+        REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
+        DJANGO_DEBUG="false",
+    )
+    log = tmp_path / "gunicorn.log"
+    with gunicorn(port, env, log):
+        with redis_server(redis_port, tmp_path):
+            wait_for_redis(redis_port)
+            wait_for(port)
+            assert request(port, "GET", "/").status == 200
+            assert int(redis_cli(redis_port, "DBSIZE")) > 0
+            assert "cache: ok" in request(port, "GET", "/healthz").text
+        # Redis is stopped.
+        for _ in range(3):
+            for path in PAGES:
+                assert request(port, "GET", path).status == 200, path
+        assert request(port, "GET", "/no-such-page/").status == 404
+        health = request(port, "GET", "/healthz")
+        assert health.status == 200 and "cache: unreachable" in health.text
+        assert save_through_admin(port, site_database, "Saved while Redis was down.") == 302
+        assert "Saved while Redis was down." in request(port, "GET", "/").text
+        assert cache_failures(log) == 1  # logged once, not once a request
+        with redis_server(redis_port, tmp_path):
+            wait_for_redis(redis_port)
+            time.sleep(5.5)  # the pause after a failure
+            for _ in range(2):
+                assert "Saved while Redis was down." in request(port, "GET", "/").text
+            assert int(redis_cli(redis_port, "DBSIZE")) > 0  # caching again
+
+
+def test_a_full_redis_serves_pages_uncached(site_database, tmp_path):
+    require("redis-server")
+    redis_port, port = free_port(), free_port()
+    env = clean_env(
+        DATABASE_URL=f"sqlite:///{site_database}",
+        REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
+        DJANGO_DEBUG="false",
+    )
+    full = ("--maxmemory", "1", "--maxmemory-policy", "noeviction")
+    log = tmp_path / "gunicorn.log"
+    with redis_server(redis_port, tmp_path, *full), gunicorn(port, env, log):
+        wait_for_redis(redis_port)
+        wait_for(port)
+        for path in PAGES * 2:
+            assert request(port, "GET", path).status == 200, path
+        assert redis_cli(redis_port, "DBSIZE") == "0"
+        assert save_through_admin(port, site_database, "Saved while Redis was full.") == 302
+        assert "Saved while Redis was full." in request(port, "GET", "/").text
+        assert cache_failures(log) == 1
+
+
+def test_a_hung_redis_costs_a_request_a_short_timeout_not_five_seconds(site_database, tmp_path):
+    require("redis-server")
+    redis_port, port = free_port(), free_port()
+    env = clean_env(
+        DATABASE_URL=f"sqlite:///{site_database}",
+        REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
+        DJANGO_DEBUG="false",
+    )
+    debug = ("--enable-debug-command", "local")
+    with redis_server(redis_port, tmp_path, *debug), gunicorn(port, env):
+        wait_for_redis(redis_port)
+        wait_for(port)
+        request(port, "GET", "/")
+        sleeper = subprocess.Popen(
+            ["redis-cli", "-p", str(redis_port), "DEBUG", "SLEEP", "8"],
+            stdout=subprocess.DEVNULL,
+        )
+        try:
+            time.sleep(0.5)
+            for path in PAGES:
+                started = time.monotonic()
+                assert request(port, "GET", path).status == 200, path
+                assert time.monotonic() - started < 2, path
+            started = time.monotonic()
+            assert request(port, "GET", "/healthz").status == 200
+            assert time.monotonic() - started < 2
+        finally:
+            sleeper.wait(timeout=20)
 
 
 def test_production_serves_hashed_static_files_compressed_and_immutable(site_database, tmp_path):

@@ -2,7 +2,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from careers.seeding import seed
-from config.middleware import refresh_pages
 
 
 class Command(BaseCommand):
@@ -14,7 +13,6 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        # The content version moves through the saves' signals (core.versions).
         report = seed()
-        if report.has_changes:
-            transaction.on_commit(refresh_pages)
         self.stdout.write(str(report))

@@ -1,0 +1,94 @@
+"""Cache backends and helpers: an in-process object store, and cache calls that fail open."""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+
+logger = logging.getLogger(__name__)
+
+
+class ObjectCache(BaseCache):
+    """Objects kept as they are (not pickled) in this process, for values keyed on the
+    content version: page data and rendered fragments. When it holds ``MAX_ENTRIES`` it
+    starts again empty. Timeouts are ignored: a new content version gives new keys."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+        self._values = {}
+
+    def get_or_build(self, key, build):
+        try:
+            return self._values[key]
+        except KeyError:
+            pass
+        value = build()
+        if len(self._values) >= self._max_entries:
+            self._values = {}
+        self._values[key] = value
+        return value
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if key in self._values:
+            return False
+        self._values[key] = value
+        return True
+
+    def get(self, key, default=None, version=None):
+        return self._values.get(key, default)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._values[key] = value
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return key in self._values
+
+    def delete(self, key, version=None):
+        return self._values.pop(key, None) is not None
+
+    def has_key(self, key, version=None):
+        return key in self._values
+
+    def clear(self):
+        self._values = {}
+
+
+class FailOpen:
+    """Calls to a cache that may be down, full or hung: any error counts as a miss.
+
+    After an error the cache is left alone for ``pause`` seconds, so a hung server costs one
+    request a timeout rather than every request; errors are logged at most once a minute.
+    """
+
+    LOG_EVERY = 60
+
+    def __init__(self, cache, name, pause=5.0):
+        self.cache = cache
+        self.name = name
+        self.pause = pause
+        self.resting_until = 0.0
+        self.logged_at = None
+
+    def get(self, key):
+        return self._call("get", key)
+
+    def set(self, key, value, timeout):
+        self._call("set", key, value, timeout)
+
+    def _call(self, method, *args):
+        now = time.monotonic()
+        if now < self.resting_until:
+            return None
+        try:
+            return getattr(self.cache, method)(*args)
+        except Exception as error:  # noqa: BLE001 - any cache error is a miss
+            self.resting_until = time.monotonic() + self.pause
+            if self.logged_at is None or now - self.logged_at >= self.LOG_EVERY:
+                self.logged_at = now
+                logger.warning(
+                    "The %s cache failed (%s: %s); serving without it",
+                    self.name,
+                    type(error).__name__,
+                    error,
+                )
+            return None

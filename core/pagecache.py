@@ -1,0 +1,162 @@
+"""Whole public pages from the "pages" cache, keyed only on what a page reads.
+
+A page's key is the content version, its host and path and the query parameters its view declares
+(``cache_params``), in the view's order. The view sees only those parameters, so tracking
+tags and junk neither make new entries nor change the page. Pages are stored gzipped and
+sent gzipped to clients that accept it. Any cache error serves the page without the cache.
+
+A view declares the parameters it reads with the ``reads_params`` decorator or a
+``cache_params`` attribute on its class::
+
+    class SearchView(TemplateView):
+        cache_params = ("q",)
+"""
+
+import gzip
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError
+from django.http import HttpResponse, QueryDict
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+
+from core.cache import FailOpen
+from core.versions import content_version, request_version
+
+# Headers a cached page keeps; the rest (CSP, security headers) are added on the way out.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "X-Robots-Tag")
+
+
+def reads_params(*names):
+    """Declare the query parameters a function view reads (see the module docstring)."""
+
+    def decorate(view):
+        view.cache_params = names
+        return view
+
+    return decorate
+
+
+def declared_params(view):
+    """The query parameters a view reads: its ``cache_params``, on it or its class."""
+    view_class = getattr(view, "view_class", None)
+    return tuple(getattr(view, "cache_params", None) or getattr(view_class, "cache_params", ()))
+
+
+def canonical_query(query, names):
+    """Only the declared parameters, in the declared order, each with its values in order."""
+    canonical = QueryDict(mutable=True)
+    for name in names:
+        values = query.getlist(name)
+        if values:
+            canonical.setlist(name, values)
+    canonical._mutable = False
+    return canonical
+
+
+def accepts_gzip(request):
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+
+
+class PageCacheMiddleware:
+    """Serve public pages whole from the "pages" cache (see the module docstring).
+
+    Public pages are the same for every visitor and set no cookies. Browsers revalidate
+    every time (ETag, answered with 304 by ConditionalGet), so an editor's change reaches
+    them at once too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.cache = FailOpen(caches["pages"], "pages")
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or request.path.startswith(
+            "/" + settings.ADMIN_PATH
+        ):
+            return self.get_response(request)
+        try:
+            version = content_version()
+        except DatabaseError:  # the view answers 503 (DatabaseUnavailableMiddleware)
+            return self.get_response(request)
+        token = request_version.set(version)
+        try:
+            response = self.get_response(request)
+            key = getattr(request, "page_cache_key", None)
+            if key and is_shareable(response):
+                return self.store(request, key, response)
+            return response
+        finally:
+            request_version.reset(token)
+
+    def process_view(self, request, view, view_args, view_kwargs):
+        """Give the view only the parameters it declares, and answer from the cache."""
+        if request_version.get() is None:  # not a public page request
+            return None
+        names = declared_params(view)
+        request.GET = canonical_query(request.GET, names)
+        request.META["QUERY_STRING"] = request.GET.urlencode()
+        request.page_cache_key = self.key(request)
+        entry = self.cache.get(request.page_cache_key)
+        if entry is None:
+            return None
+        return self.respond(request, entry)
+
+    @staticmethod
+    def key(request):
+        page = request.get_host() + request.path + "?" + request.META["QUERY_STRING"]
+        digest = hashlib.sha256(page.encode()).hexdigest()
+        return f"page:{request_version.get()}:{digest}"
+
+    def store(self, request, key, response):
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        set_response_etag(response)
+        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+        headers["ETag"] = response["ETag"]
+        compressed = gzip.compress(response.content, mtime=0)
+        self.cache.set(
+            key, (response.status_code, headers, compressed), settings.PAGE_CACHE_SECONDS
+        )
+        if accepts_gzip(request):
+            response.content = compressed
+            response["Content-Encoding"] = "gzip"
+            response["ETag"] = weak(headers["ETag"])
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(compressed))
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+
+    @staticmethod
+    def respond(request, entry):
+        status, headers, compressed = entry
+        if accepts_gzip(request):
+            response = HttpResponse(compressed, status=status)
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(gzip.decompress(compressed), status=status)
+        for name, value in headers.items():
+            response[name] = value
+        if accepts_gzip(request):
+            response["ETag"] = weak(headers["ETag"])
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+
+
+def weak(etag):
+    """The gzipped body is another byte sequence of the same page: a weak validator."""
+    return "W/" + etag.removeprefix("W/")
+
+
+def is_shareable(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "no-cache" not in cache_control
+        and "Cookie" not in response.get("Vary", "")
+        and not response.has_header("Content-Encoding")
+    )

@@ -1,0 +1,50 @@
+"""A page's data is built once per content version: after the first render, a page the
+page cache does not hold is rendered without reading content again."""
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from careers.models import Task
+
+pytestmark = pytest.mark.django_db
+
+ROLE = "/careers/music-therapist/"
+PAGES = [
+    "/",
+    "/accessibility/",
+    ROLE,
+    ROLE + "skills/",
+    ROLE + "skills/?have=improvisation",
+    ROLE + "entry-routes/",
+    ROLE + "entry-routes/postgraduate/",
+    ROLE + "qualifications/",
+    ROLE + "progression/",
+    ROLE + "next-steps/",
+    ROLE + "next-steps/?stage=graduate&degree=music",
+]
+
+
+def render_afresh(client, url):
+    caches["pages"].clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response, [query["sql"] for query in queries]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_second_render_reads_only_the_content_version(client, seeded, url):
+    first, _ = render_afresh(client, url)
+    second, queries = render_afresh(client, url)
+    assert len(queries) == 1 and "core_contentversion" in queries[0], queries
+    assert second.content == first.content
+
+
+def test_a_content_change_rebuilds_the_page_data(client, seeded):
+    task = Task.objects.order_by("position").first()
+    assert task.text in render_afresh(client, ROLE)[0].content.decode()
+    task.text = "A task written a moment ago"
+    task.save()
+    assert "A task written a moment ago" in render_afresh(client, ROLE)[0].content.decode()
