@@ -102,7 +102,7 @@ def editor_client(client, editor):
 
 
 @pytest.fixture
-def previous_release(db):
+def previous_release(no_content):
     """A site seeded by the previous release, as it runs before this release is deployed."""
     seed_from(PREVIOUS_RELEASE)
 
