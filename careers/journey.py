@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from careers.citations import cite
+from careers.glossary import Glossary
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class JourneyPageMixin:
 
     The view sets ``journey_url_name``, puts ``role`` in the context and lists what it shows
     in ``shown_records()``; the page shows the oldest review date among them and every
-    source they cite, read in one query (see ``careers.citations.cite``).
+    source they cite, read in one query (see ``careers.citations.cite``). When the page's
+    query annotated ``glossary_terms`` (``with_glossary``), ``glossary`` explains the first
+    use of each term on the page.
     """
 
     journey_url_name = None
@@ -68,4 +71,8 @@ class JourneyPageMixin:
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
         context["last_reviewed"] = min((r.last_reviewed for r in shown), default=None)
         context["page_sources"] = cite(shown)
+        context["glossary"] = Glossary(self.glossary_terms(context))
         return context
+
+    def glossary_terms(self, context):
+        return getattr(context["role"], "glossary_terms", None)
