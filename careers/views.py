@@ -19,9 +19,11 @@ ROLE_PAGE_NATION_ROWS = [
 
 
 def pay_year_label(pay):
-    """The pay year ("2025/26 pay year"), and once it is over, that a newer one applies."""
-    label = f"{pay.pay_year} pay year"
-    return f"{label}; a newer pay year now applies" if pay.is_out_of_date else label
+    """The pay year ("2025/26 pay year"), and once it is over, that a newer one applies, in
+    the words includes/year.html uses on the page."""
+    if pay.is_out_of_date:
+        return f"{pay.pay_year} figures; a newer pay year now applies"
+    return f"{pay.pay_year} pay year"
 
 
 def occupation_data(role, lists, url):
