@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from careers.citations import cite
+from careers.glossary import Glossary
 from core.versions import for_version
 
 
@@ -54,7 +55,9 @@ class JourneyPageMixin:
     The view sets ``journey_url_name``, puts ``role`` in the context and lists what it shows
     in ``shown_records()``; the page shows the latest review date among them (as 'page
     content last updated': a date an editor gave, not a check against the sources) and every
-    source they cite (see ``careers.citations.cite``).
+    source they cite (see ``careers.citations.cite``). When the page's query annotated
+    ``glossary_terms`` (``with_glossary``), ``glossary`` explains the first use of each term
+    on the page (it remembers what it explained, so it is made afresh for each render).
 
     The page's record (``get_object``) and what is worked out from it are built once per
     content version (``core.versions.for_version``), keyed on the view, the path and the
@@ -78,6 +81,7 @@ class JourneyPageMixin:
         context = super().get_context_data(**kwargs)
         context.update(for_version(self.page_key("journey"), lambda: self.journey_data(context)))
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
+        context["glossary"] = Glossary(self.glossary_terms(context))
         return context
 
     def journey_data(self, context):
@@ -87,3 +91,6 @@ class JourneyPageMixin:
             "last_reviewed": max((r.last_reviewed for r in shown), default=None),
             "page_sources": cite(shown),
         }
+
+    def glossary_terms(self, context):
+        return getattr(context["role"], "glossary_terms", None)

@@ -5,7 +5,20 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import CharField, F, IntegerField, Prefetch, Q, Value
+from django.db.models import (
+    Aggregate,
+    CharField,
+    F,
+    Func,
+    IntegerField,
+    JSONField,
+    Prefetch,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Cast
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -92,15 +105,36 @@ class Organisation(Content):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
 
 
+# The facts that differ by nation which the role page shows beside pay and hours.
+ROLE_PAGE_NATION_TOPICS = ["hours", "pay", "jobs"]
+
+
 class RoleQuerySet(ContentQuerySet):
     def for_role_page(self):
         """Everything the 'what is this job' page shows, bar the lists in ``role_page_lists``."""
-        return self.select_related("regulator").prefetch_related(
-            Prefetch("pay_figures", queryset=PayFigure.objects.published())
+        return (
+            self.with_glossary()
+            .select_related("regulator")
+            .prefetch_related(
+                Prefetch("pay_figures", queryset=PayFigure.objects.published()),
+                Prefetch(
+                    "nation_facts",
+                    queryset=NationFact.objects.published()
+                    .filter(topic__in=ROLE_PAGE_NATION_TOPICS)
+                    .select_related("organisation"),
+                ),
+            )
         )
 
     def for_skills_page(self):
-        return self.prefetch_related(Prefetch("skills", queryset=Skill.objects.published()))
+        return self.with_glossary().prefetch_related(
+            Prefetch("skills", queryset=Skill.objects.published())
+        )
+
+    def with_glossary(self):
+        """Each role carries the published glossary (``glossary_terms``), read in its own
+        query, so a page explains its terms without a query of its own."""
+        return with_glossary(self)
 
 
 class Role(Content):
@@ -434,6 +468,59 @@ class GlossaryTerm(Content):
     def natural_key(self):
         return (self.slug,)
 
+    def get_absolute_url(self):
+        return reverse("careers:glossary") + f"#term-{self.slug}"
+
+
+class JSONRow(Func):
+    """Columns as one JSON object: json_object on SQLite, jsonb_build_object on PostgreSQL.
+    (Django's JSONObject asks SQLite whether it supports JSON first, an extra query.)"""
+
+    function = "JSON_OBJECT"
+    output_field = JSONField()
+
+    def __init__(self, **columns):
+        pairs = []
+        for name, column in columns.items():
+            pairs += [Cast(Value(name), output_field=TextField()), F(column)]
+        super().__init__(*pairs)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSONB_BUILD_OBJECT", **extra_context)
+
+
+class JSONList(Aggregate):
+    """Rows as one JSON array: json_group_array on SQLite, jsonb_agg on PostgreSQL."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
+def with_glossary(queryset):
+    """Annotate each row with the published glossary as a list of dicts (slug, term,
+    also_matches, definition), read by a subquery inside the page's own query."""
+    terms = (
+        GlossaryTerm.objects.published()
+        .order_by()
+        .annotate(everything=Value(1))
+        .values("everything")
+        .annotate(
+            rows=JSONList(
+                JSONRow(
+                    slug="slug",
+                    term="term",
+                    also_matches="also_matches",
+                    definition="definition",
+                )
+            )
+        )
+        .values("rows")
+    )
+    return queryset.annotate(glossary_terms=Subquery(terms, output_field=JSONField()))
+
 
 class FixtureUpdate(models.Model):
     """A newer version of a record in the content fixtures that seeding did not apply because an
@@ -493,8 +580,8 @@ class ListRow:
 
 def role_page_lists(role):
     """The role page's lists (tasks, client groups, workplaces, neighbouring roles, where jobs
-    are advertised, and the skill and qualification names for search engines) read in one
-    UNION query, grouped by list."""
+    are advertised, the ways in with who can get them funded, and the skill and
+    qualification names for search engines) read in one UNION query, grouped by list."""
     text = CharField()
 
     def rows(queryset, kind, name, description=None, url=None, position=None):
@@ -548,6 +635,7 @@ def role_page_lists(role):
                 "summary",
                 position="position",
             ),
+            rows(role.entry_routes.all(), "entry_routes", "name", "funding_note", None, "position"),
             all=True,
         )
         .order_by("row_kind", "row_position", "row_name")
@@ -579,4 +667,5 @@ LIST_KINDS = [
     "vacancy_sites",
     "skills",
     "qualifications",
+    "entry_routes",
 ]

@@ -4,10 +4,27 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
+from careers.citations import cite
 from careers.forms import SelfCheckForm
 from careers.journey import JourneyPageMixin
-from careers.models import Role, Skill, Snippet, role_page_lists
+from careers.models import GlossaryTerm, NationFact, Role, Skill, Snippet, role_page_lists
+from careers.nations import NATIONS, nation_table
 from core.versions import for_version
+
+# The role page's comparison across nations: what a job is like where you work.
+ROLE_PAGE_NATION_ROWS = [
+    (NationFact.Topic.HOURS, "Full-time hours"),
+    (NationFact.Topic.PAY, "Pay scales"),
+    (NationFact.Topic.JOBS, "Where jobs are advertised"),
+]
+
+
+def pay_year_label(pay):
+    """The pay year ("2025/26 pay year"), and once it is over, that a newer one applies, in
+    the words includes/year.html uses on the page."""
+    if pay.is_out_of_date:
+        return f"{pay.pay_year} figures; a newer pay year now applies"
+    return f"{pay.pay_year} pay year"
 
 
 def occupation_data(role, lists, url):
@@ -27,16 +44,23 @@ def occupation_data(role, lists, url):
         "qualifications": "; ".join(names("qualifications")),
         "skills": "; ".join(names("skills")),
         "responsibilities": names("tasks"),
+        # Only figures from a named pay scale, each with its pay year: an estimate with no
+        # scale (such as one based on an old pay year) stays on the page, where it is labelled.
         "estimatedSalary": [
             {
                 "@type": "MonetaryAmount",
-                "name": f"{pay.label} ({pay.pay_year})",
+                "name": f"{pay.label}, {pay.scale} ({pay_year_label(pay)})",
                 "currency": "GBP",
                 "minValue": pay.minimum,
                 "maxValue": pay.maximum,
                 "unitText": "YEAR",
             }
             for pay in role.pay_figures.all()
+            if pay.scale
+        ],
+        "educationRequirements": [
+            f"{route.name}: {route.description}" if route.description else route.name
+            for route in lists["entry_routes"]
         ],
     }
     if role.alternative_titles:
@@ -57,8 +81,12 @@ class RoleDetailView(JourneyPageMixin, DetailView):
     journey_url_name = "careers:role_detail"
 
     def get_context_data(self, **kwargs):
-        lists = for_version(self.page_key("lists"), lambda: role_page_lists(self.object))
-        context = super().get_context_data(lists=lists, **kwargs)
+        context = super().get_context_data(
+            lists=for_version(self.page_key("lists"), lambda: role_page_lists(self.object)),
+            nations=NATIONS,
+            nation_rows=nation_table(self.object.nation_facts.all(), ROLE_PAGE_NATION_ROWS),
+            **kwargs,
+        )
         context["occupation"] = occupation_data(
             self.object, context["lists"], context["canonical_url"]
         )
@@ -67,7 +95,7 @@ class RoleDetailView(JourneyPageMixin, DetailView):
     def shown_records(self, context):
         role = context["role"]
         listed = [row for kind, rows in context["lists"].items() for row in rows]
-        return [role, *role.pay_figures.all(), *listed]
+        return [role, *role.pay_figures.all(), *role.nation_facts.all(), *listed]
 
 
 class SkillsView(JourneyPageMixin, TemplateView):
@@ -113,3 +141,13 @@ class SkillsView(JourneyPageMixin, TemplateView):
 
     def shown_records(self, context):
         return [context["role"], *context["role"].skills.all()]
+
+
+class GlossaryView(TemplateView):
+    """Every glossary term, each with an anchor the journey pages link to."""
+
+    template_name = "careers/glossary.html"
+
+    def get_context_data(self, **kwargs):
+        terms = list(GlossaryTerm.objects.published())
+        return super().get_context_data(terms=terms, page_sources=cite(terms), **kwargs)

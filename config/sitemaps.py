@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from careers.journey import JOURNEY
 from careers.models import Role
@@ -27,4 +28,16 @@ class EntryRouteSitemap(Sitemap):
         return route.last_reviewed
 
 
-SITEMAPS = {"journey": JourneySitemap, "entry-routes": EntryRouteSitemap}
+class GlossarySitemap(Sitemap):
+    def items(self):
+        return ["careers:glossary"]
+
+    def location(self, url_name):
+        return reverse(url_name)
+
+
+SITEMAPS = {
+    "journey": JourneySitemap,
+    "entry-routes": EntryRouteSitemap,
+    "glossary": GlossarySitemap,
+}

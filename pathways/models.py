@@ -3,7 +3,14 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 
 from careers.content import Content, ContentQuerySet, Nation, SlugManager
-from careers.models import Organisation, Role, RoleChild, unique_slug_per_role
+from careers.models import (
+    NationFact,
+    Organisation,
+    Role,
+    RoleChild,
+    unique_slug_per_role,
+    with_glossary,
+)
 
 
 def non_negative(field, name):
@@ -316,7 +323,7 @@ def published_requirements():
 
 
 def roles_for_entry_routes_page():
-    return Role.objects.published().prefetch_related(
+    return with_glossary(Role.objects.published()).prefetch_related(
         Prefetch(
             "entry_routes",
             queryset=EntryRoute.objects.published().prefetch_related(
@@ -328,7 +335,7 @@ def roles_for_entry_routes_page():
 
 def entry_routes_for_detail_page():
     return (
-        EntryRoute.objects.published()
+        with_glossary(EntryRoute.objects.published())
         .filter(role__is_published=True)
         .select_related("role")
         .prefetch_related(
@@ -339,13 +346,13 @@ def entry_routes_for_detail_page():
 
 
 def roles_for_qualifications_page():
-    return Role.objects.published().prefetch_related(
+    return with_glossary(Role.objects.published()).prefetch_related(
         Prefetch(
             "qualifications", queryset=Qualification.objects.published().select_related("body")
         ),
         Prefetch(
-            "nation_notes",
-            queryset=NationNote.objects.published().select_related("careers_service"),
+            "nation_facts",
+            queryset=NationFact.objects.published().select_related("organisation"),
         ),
     )
 
@@ -355,7 +362,7 @@ def programmes_for_role(role):
 
 
 def roles_for_progression_page():
-    return Role.objects.published().prefetch_related(
+    return with_glossary(Role.objects.published()).prefetch_related(
         Prefetch(
             "progression_stages",
             queryset=ProgressionStage.objects.published().select_related("pay"),

@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
 from careers.journey import JourneyPageMixin
+from careers.models import NationFact
+from careers.nations import NATIONS, nation_table
 from core.versions import for_version
 from pathways.forms import PlannerForm, SearchForm
 from pathways.models import (
@@ -19,6 +21,17 @@ from pathways.search import search
 from pathways.timeline import lay_out
 
 logger = logging.getLogger(__name__)
+
+# The qualifications page compares the four nations on every topic that differs.
+QUALIFICATIONS_NATION_ROWS = [
+    (NationFact.Topic.CHECKS, "Background checks"),
+    (NationFact.Topic.HOURS, "NHS full-time hours"),
+    (NationFact.Topic.PAY, "Pay scales"),
+    (NationFact.Topic.JOBS, "Where jobs are advertised"),
+    (NationFact.Topic.FINANCE, "Student finance for a master's"),
+    (NationFact.Topic.CAREERS_SERVICE, "Careers service"),
+    (NationFact.Topic.COURSES, "Courses in the nation"),
+]
 
 
 class RolePageView(JourneyPageMixin, DetailView):
@@ -67,6 +80,7 @@ class EntryRouteDetailView(JourneyPageMixin, DetailView):
         requirements = route.requirements.all()
         return super().get_context_data(
             role=route.role,
+            route_glossary=route.glossary_terms,
             essential=[r for r in requirements if r.is_essential],
             usual=[r for r in requirements if not r.is_essential],
             **kwargs,
@@ -75,6 +89,9 @@ class EntryRouteDetailView(JourneyPageMixin, DetailView):
     def shown_records(self, context):
         route = context["route"]
         return [route, *route.requirements.all(), *route.programmes.all()]
+
+    def glossary_terms(self, context):
+        return context["route_glossary"]
 
 
 class QualificationsView(RolePageView):
@@ -94,6 +111,8 @@ class QualificationsView(RolePageView):
             programmes=for_version(
                 self.page_key("programmes"), lambda: list(programmes_for_role(self.object))
             ),
+            nations=NATIONS,
+            nation_rows=nation_table(self.object.nation_facts.all(), QUALIFICATIONS_NATION_ROWS),
             **kwargs,
         )
 
@@ -102,7 +121,7 @@ class QualificationsView(RolePageView):
         return [
             role,
             *role.qualifications.all(),
-            *role.nation_notes.all(),
+            *role.nation_facts.all(),
             *context["programmes"],
         ]
 

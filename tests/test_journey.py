@@ -140,14 +140,16 @@ SEED_FACTS = [
     "maturity",
     "Reflecting on your own emotions",
     "approved by the Health and Care Professions Council",
-    "arts therapist degree apprenticeship",
+    # The November 2026 review gave the apprenticeship one name, as Find apprenticeship
+    # training gives it, and replaced dated terms (see CORRECTED_AWAY).
+    "arts therapist (level 7) apprenticeship",
     "qualification and experience in art, drama or music",
     "a degree in a relevant subject",
     "education, psychology",
     "one to two years",
     "voluntary services co-ordinator at your local NHS trust",
     "The National Council for Voluntary Organisations",
-    "Do IT",
+    "Do-it",
     "child development",
     "neuro-disability",
     "mental health",
@@ -172,11 +174,11 @@ SEED_FACTS = [
     "Depression",
     "Anxiety",
     "Physical, psychiatric or neurological disorders",
-    "Learning difficulties",
+    "Learning disabilities",
     "Autism",
     "Behavioural or emotional problems",
     "NHS trusts",
-    "Local education authorities",
+    "Local authority education services, schools and academies",
     "Local authority social services departments",
     "Hospitals",
     "Day or health centres",
@@ -201,7 +203,14 @@ SEED_FACTS = [
     "first career",
     "effectively with challenging situations",
 ]
-CORRECTED_AWAY = ["ethnic instruments", "accredited by", "dramatherapy practitioner"]
+CORRECTED_AWAY = [
+    "ethnic instruments",
+    "accredited by",
+    "dramatherapy practitioner",
+    "local education authorities",
+    "institute for apprenticeships and technical education (ifate)",
+    "no online or distance course",
+]
 
 
 def test_every_seed_fact_appears_on_a_public_page_and_no_garble_does(client, seeded):

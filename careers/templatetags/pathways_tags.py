@@ -35,3 +35,27 @@ def paragraphs(value, autoescape=True):
             if block
         )
     )
+
+
+@register.filter(needs_autoescape=True)
+def explain(value, glossary, autoescape=True):
+    """Link the first use on the page of each glossary term to its entry (see
+    ``careers.glossary``). ``glossary`` is the page's ``Glossary``; without one, the text is
+    returned as it was."""
+    html = conditional_escape(value) if autoescape else value
+    if not glossary:
+        return html
+    return mark_safe(glossary.explain(str(html)))
+
+
+@register.filter
+def figure(fact):
+    """A fact's figure as a visitor reads it: "up to £12,858", "37.5 hours a week"."""
+    if fact.amount is None:
+        return ""
+    label = fact.amount_label
+    if "hour" in label:
+        return f"{fact.amount.normalize():f} {label}"
+    whole = fact.amount == fact.amount.to_integral_value()
+    money = f"£{fact.amount:,.0f}" if whole else f"£{fact.amount:,.2f}"
+    return f"{label} {money}".strip()

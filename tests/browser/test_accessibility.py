@@ -42,6 +42,7 @@ PAGES = {
         (SEARCH + "?q=music", 200),
         ("/careers/no-such-role/", 404),
         ("/accessibility/", 200),
+        ("/careers/glossary/", 200),
     ],
     "search": [
         (SEARCH, 200),

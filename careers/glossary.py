@@ -1,0 +1,70 @@
+"""Explain the first use of each glossary term on a page, where it stands.
+
+A view puts a ``Glossary`` for the page in its context (built from the ``glossary_terms``
+its query read); the ``explain`` filter then links the first use of each term, in page
+order, to its entry on the glossary page, with the short definition as the link's title.
+Only text between tags is touched, never attributes, existing links or headings.
+"""
+
+import re
+from functools import lru_cache
+
+from django.urls import reverse
+from django.utils.html import escape
+
+SKIPPED_ELEMENTS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "title"}
+TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
+
+
+@lru_cache(maxsize=16)
+def term_pattern(spellings):
+    """One regular expression for every spelling, longest first so that "Agenda for Change
+    bands" wins over "Agenda for Change". Compiled once per glossary, not per page."""
+    ordered = sorted(spellings, key=len, reverse=True)
+    alternatives = "|".join(re.escape(spelling) for spelling in ordered)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+class Glossary:
+    """The glossary as one page uses it: which terms it has explained so far."""
+
+    def __init__(self, terms):
+        """``terms``: dicts with slug, term, also_matches and definition."""
+        self.url = reverse("careers:glossary")
+        self.by_spelling = {}
+        for term in terms or []:
+            spellings = [term["term"], *term["also_matches"].split(",")]
+            for spelling in (s.strip() for s in spellings):
+                if spelling:
+                    # Pages are matched as escaped HTML ("master&#x27;s"), so spellings are too.
+                    self.by_spelling.setdefault(str(escape(spelling)).lower(), term)
+        self.explained = set()
+
+    def explain(self, html):
+        """The HTML with the first use on this page of each term linked to its entry."""
+        if not self.by_spelling:
+            return html
+        pattern = term_pattern(tuple(sorted(self.by_spelling)))
+        output, skipping, position = [], 0, 0
+        for match in TAG.finditer(html):
+            text = html[position : match.start()]
+            output.append(text if skipping else pattern.sub(self._link, text))
+            closing, name, _ = match.groups()
+            if name.lower() in SKIPPED_ELEMENTS:
+                skipping = max(skipping + (-1 if closing else 1), 0)
+            output.append(match.group(0))
+            position = match.end()
+        tail = html[position:]
+        output.append(tail if skipping else pattern.sub(self._link, tail))
+        return "".join(output)
+
+    def _link(self, match):
+        words = match.group(0)
+        term = self.by_spelling[words.lower()]
+        if term["slug"] in self.explained:
+            return words
+        self.explained.add(term["slug"])
+        return (
+            f'<a class="govuk-link app-glossary-link" href="{self.url}#term-{term["slug"]}" '
+            f'title="{escape(term["definition"])}">{words}</a>'
+        )
