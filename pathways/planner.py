@@ -8,7 +8,7 @@ persona in the tests.
 """
 
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import lru_cache
 
 QUESTIONS = {
     "stage": ["school", "undergraduate", "graduate", "professional", "qualified"],
@@ -175,7 +175,7 @@ class Plan:
     notes: list = field(default_factory=list)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def plan_for(answers):
     """The ordered plan for these answers: its first step is the very next thing to do."""
     if answers.stage == "qualified":
@@ -188,7 +188,7 @@ def plan_for(answers):
     status = apprenticeship_status(answers)
     return Plan(
         steps=_steps_to_qualify(answers, status),
-        routes=fitting_routes(answers),
+        routes=fitting_routes(answers, status),
         unanswered=_sharpening(answers),
         apprenticeship=status,
         notes=_notes(answers, status),
@@ -212,10 +212,10 @@ def apprenticeship_status(a):
     return None
 
 
-def fitting_routes(answers):
+def fitting_routes(answers, status=None):
     """The entry routes that fit, best first: the apprenticeship leads only when it is funded
     for this visitor and they already work where it could happen."""
-    status = apprenticeship_status(answers)
+    status = status or apprenticeship_status(answers)
     if status == FUNDED and answers.employed == "yes":
         return [APPRENTICESHIP, POSTGRADUATE]
     if status is not None:
