@@ -206,7 +206,7 @@ def apprenticeship_status(a):
     if a.is_22_or_over:
         # Someone 22 or over is funded only if an employer pays the whole cost: worth asking
         # only where they already work in health or care.
-        return EMPLOYER_PAYS if a.employed == "yes" and a.nation == "england" else None
+        return EMPLOYER_PAYS if a.employed == "yes" else None
     if a.employed == "yes" or (a.stage in ("graduate", "professional") and a.mode != "part_time"):
         return UNCERTAIN
     return None
@@ -270,7 +270,7 @@ def _notes(a, status):
     notes = []
     if status in (FUNDED, UNCERTAIN):
         notes.append(NOTE_FUNDED_UNDER_22)
-    if status == UNCERTAIN and a.nation is None:
+    if status in (UNCERTAIN, EMPLOYER_PAYS) and a.nation is None:
         notes.append(NOTE_ENGLAND_ONLY)
     if status == EMPLOYER_PAYS:
         notes += [NOTE_EMPLOYER_PAYS, NOTE_KEEP_BOTH_ROUTES]

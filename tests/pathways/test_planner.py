@@ -123,6 +123,13 @@ def test_22_or_over_in_england_not_in_a_care_job_is_not_offered_the_apprenticesh
     assert plan.routes == [POSTGRADUATE]
 
 
+def test_22_or_over_in_care_who_did_not_say_where_they_live_hears_england_only():
+    plan = plan_for(Answers(stage="graduate", employed="yes", age="22_to_24"))
+    assert plan.routes == [POSTGRADUATE, APPRENTICESHIP]
+    assert plan.apprenticeship == EMPLOYER_PAYS
+    assert {NOTE_EMPLOYER_PAYS, NOTE_ENGLAND_ONLY} <= set(plan.notes)
+
+
 def test_an_old_link_without_nation_or_age_says_the_apprenticeship_is_england_only_and_by_age():
     plan = plan_for(Answers(stage="professional", degree="education", employed="yes"))
     assert plan.routes == [POSTGRADUATE, APPRENTICESHIP]
