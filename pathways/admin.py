@@ -12,6 +12,7 @@ from careers.models import Role
 from pathways.models import (
     EntryRoute,
     NationNote,
+    PlanNote,
     PlanStep,
     Programme,
     ProgressionStage,
@@ -137,3 +138,12 @@ class PlanStepAdmin(RoleChildAdmin):
     search_fields = ["title", "what_to_do", "slug"]
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ["sources", "organisations"]
+
+
+@admin.register(PlanNote)
+class PlanNoteAdmin(RoleChildAdmin):
+    list_display = ["title", "slug", "kind", "amount", "year", "role", "is_published"]
+    list_filter = ["role", "kind", "is_published", ReviewStatusFilter]
+    search_fields = ["title", "text", "slug"]
+    prepopulated_fields = {"slug": ("title",)}
+    filter_horizontal = ["sources"]

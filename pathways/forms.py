@@ -21,15 +21,21 @@ class SearchForm(forms.Form):
         self.helper = FormHelper()  # the error summary reads it
 
 
-def question(label, help_text, choices):
-    return forms.ChoiceField(
+def question(label, help_text, choices, assumed):
+    """A planner question; ``assumed`` says what the plan takes for granted when it is blank."""
+    field = forms.ChoiceField(
         label=label,
         help_text=help_text,
         choices=choices,
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose one of the answers listed."},
+        error_messages={"invalid_choice": f"Choose one of the answers listed for “{label}”"},
     )
+    field.assumed = assumed
+    return field
+
+
+SUBMITTED = "show"  # the submit button's name: an empty form says what to answer
 
 
 class PlannerForm(forms.Form):
@@ -45,6 +51,7 @@ class PlannerForm(forms.Form):
             ("professional", "Working, and thinking of a career change"),
             ("qualified", "I am a qualified music therapist"),
         ],
+        "that you are starting out: the plan begins by finding out about the job",
     )
     degree = question(
         "What is your degree in?",
@@ -57,6 +64,7 @@ class PlannerForm(forms.Form):
             ("related", "A related subject, such as social work, nursing or teaching"),
             ("other", "Another subject"),
         ],
+        "your degree from where you are now: a graduate has one, a school student not yet",
     )
     music = question(
         "How would you describe your musical ability, including improvising?",
@@ -66,6 +74,7 @@ class PlannerForm(forms.Form):
             ("developing", "Developing: I play or sing regularly"),
             ("advanced", "Advanced: audition-ready, for example degree-level performance"),
         ],
+        "that your playing is not a gap, so the plan adds no practice steps",
     )
     experience = question(
         "How much paid or voluntary work have you done in health, education or social care?",
@@ -76,23 +85,49 @@ class PlannerForm(forms.Form):
             ("1_to_2", "One to two years"),
             ("over_2", "More than two years"),
         ],
+        "that you still need a year or two of experience",
     )
     employed = question(
         "Do you work in a health, education or social care setting now?",
         "",
         [("yes", "Yes"), ("no", "No")],
+        "nothing about your job: the apprenticeship is shown only where it might fit",
     )
     mode = question(
         "How would you prefer to study?",
         "",
         [("full_time", "Full time"), ("part_time", "Part time, alongside work")],
+        "full-time study, so times are full-time lengths",
+    )
+    nation = question(
+        "Where do you live now?",
+        "Courses, background checks, student finance and pay differ between the UK's nations.",
+        [
+            ("england", "England"),
+            ("scotland", "Scotland"),
+            ("wales", "Wales"),
+            ("northern_ireland", "Northern Ireland"),
+            ("outside_uk", "Outside the UK, or moving to the UK"),
+        ],
+        "that you live in the UK: courses in all four nations, finance and checks to compare",
+    )
+    age = question(
+        "How old will you be when your training starts?",
+        "Since January 2026 the apprenticeship is funded only for people under 22.",
+        [
+            ("under_22", "Under 22"),
+            ("22_to_24", "22 to 24"),
+            ("25_or_over", "25 or over"),
+        ],
+        "nothing about your age: apprenticeship funding depends on it",
     )
 
     def __init__(self, query, **kwargs):
         """Bind to a query string: the contract's names only (tracking tags and the like
         are ignored), one answer each."""
         data = {name: query.get(name) for name in self.base_fields if name in query}
-        super().__init__(data or None, **kwargs)
+        self.is_empty_submission = SUBMITTED in query and not any(data.values())
+        super().__init__(data if data or self.is_empty_submission else None, **kwargs)
         self.repeated = [name for name in data if len(query.getlist(name)) > 1]
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -103,9 +138,33 @@ class PlannerForm(forms.Form):
 
     def clean(self):
         for name in self.repeated:
-            self.add_error(name, "Choose only one answer to this question.")
+            self.add_error(name, f"Choose only one answer for “{self.fields[name].label}”")
+        if self.is_empty_submission:
+            self.add_error(
+                "stage",
+                f"Answer “{self.fields['stage'].label}” to see your plan; "
+                "the other questions make it sharper",
+            )
         return super().clean()
 
     def answers(self):
         """The answers given, for ``pathways.planner.Answers``."""
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def heard(self):
+        """What the visitor told us, as (question, answer) in the form's order."""
+        answers = self.answers()
+        return [
+            (field.label, dict(field.choices)[answers[name]])
+            for name, field in self.fields.items()
+            if name in answers
+        ]
+
+    def assumed(self):
+        """What the plan assumed for each question left blank, as (question, assumption)."""
+        answers = self.answers()
+        return [
+            (field.label, field.assumed)
+            for name, field in self.fields.items()
+            if name not in answers
+        ]

@@ -11,6 +11,7 @@ from careers.models import (
     unique_slug_per_role,
     with_glossary,
 )
+from careers.years import YearKind, has_passed
 
 
 def non_negative(field, name):
@@ -306,6 +307,50 @@ class PlanStep(RoleChild):
         return TOPIC_URL_NAMES[self.topic]
 
 
+class PlanNote(RoleChild):
+    """Something the planner shows beside the steps: a caveat about a route, where people
+    train, or a UK-wide cost such as the HCPC's fees. The planner decides which, by slug."""
+
+    class Kind(models.TextChoices):
+        NOTE = "note", "Note"
+        COST = "cost", "Cost of qualifying"
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="plan_notes")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NOTE)
+    title = models.CharField(max_length=160)
+    text = models.TextField(help_text="What it means for the visitor, and whom to ask.")
+    amount = models.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The figure in pounds, if there is one. Blank when nobody has published one.",
+    )
+    amount_label = models.CharField(
+        max_length=60, blank=True, help_text="What the figure is, e.g. 'to apply', 'a year'."
+    )
+    year = models.CharField(
+        max_length=20, blank=True, help_text="The year the figure applies to, e.g. '2025/26'."
+    )
+    year_kind = models.CharField(
+        max_length=10, choices=YearKind.choices, default=YearKind.CALENDAR, blank=True
+    )
+
+    class Meta(RoleChild.Meta):
+        constraints = [
+            unique_slug_per_role("plannote_unique_slug_per_role"),
+            non_negative("amount", "plannote_amount_non_negative"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_out_of_date(self):
+        """True once the year its figure applies to has passed."""
+        return bool(self.year) and has_passed(self.year, self.year_kind)
+
+
 TOPIC_URL_NAMES = {
     PlanStep.Topic.ROLE: "careers:role_detail",
     PlanStep.Topic.SKILLS: "careers:skills",
@@ -372,12 +417,28 @@ def roles_for_progression_page():
 
 
 def roles_for_next_steps_page():
+    return Role.objects.published()
+
+
+def roles_for_plan():
+    """Everything a plan can show: steps, routes with their courses, notes and the per-nation
+    facts, each list in one query."""
     return Role.objects.published().prefetch_related(
-        Prefetch("entry_routes", queryset=EntryRoute.objects.published()),
+        Prefetch(
+            "entry_routes",
+            queryset=EntryRoute.objects.published().prefetch_related(
+                Prefetch("programmes", queryset=Programme.objects.published())
+            ),
+        ),
         Prefetch(
             "plan_steps",
             queryset=PlanStep.objects.published().prefetch_related(
                 Prefetch("organisations", queryset=Organisation.objects.published())
             ),
+        ),
+        Prefetch("plan_notes", queryset=PlanNote.objects.published()),
+        Prefetch(
+            "nation_facts",
+            queryset=NationFact.objects.published().select_related("organisation"),
         ),
     )

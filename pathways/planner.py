@@ -1,12 +1,14 @@
 """The planner's rules: from where a visitor stands to an ordered list of plan steps.
 
-Plain Python with no database or HTTP: the words of each step live in ``PlanStep`` records,
-keyed by the slugs below. The contract's parameter names and values (DESIGN.md) are the
-``QUESTIONS`` here; an adviser's link must give the same plan later, so change rules with
-care and pin every persona in the tests.
+Plain Python with no database or HTTP: the words of each step live in ``PlanStep`` records
+and the planner's notes in ``PlanNote`` records, keyed by the slugs below. The contract's
+parameter names and values (DESIGN.md) are the ``QUESTIONS`` here; an adviser's link must
+give today's correct plan for the same answers, so change rules with care and pin every
+persona in the tests.
 """
 
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 QUESTIONS = {
     "stage": ["school", "undergraduate", "graduate", "professional", "qualified"],
@@ -15,7 +17,18 @@ QUESTIONS = {
     "experience": ["none", "under_1", "1_to_2", "over_2"],
     "employed": ["yes", "no"],
     "mode": ["full_time", "part_time"],
+    "nation": ["england", "scotland", "wales", "northern_ireland", "outside_uk"],
+    "age": ["under_22", "22_to_24", "25_or_over"],
 }
+
+# The planner's nations are the contract's; per-nation facts use ``careers.content.Nation``.
+NATION_FACT_KEY = {
+    "england": "england",
+    "scotland": "scotland",
+    "wales": "wales",
+    "northern_ireland": "northern-ireland",
+}
+UK_NATIONS = list(NATION_FACT_KEY)
 
 # Phases run one after another on the timeline; the steps within a phase run side by side.
 PREPARE, APPLY, TRAIN, QUALIFY, CAREER = "prepare", "apply", "train", "qualify", "career"
@@ -30,14 +43,20 @@ PHASE_OF_STEP = {
     "gain-caring-experience": PREPARE,
     "take-introductory-course": PREPARE,
     "research-courses": APPLY,
+    "train-outside-northern-ireland": APPLY,
+    "check-visa-and-fees": APPLY,
     "talk-to-employer": APPLY,
     "find-apprenticeship": APPLY,
+    "ask-employer-to-fund": APPLY,
+    "check-apprenticeship-funding": APPLY,
     "plan-funding": APPLY,
     "prepare-audition": APPLY,
     "apply-postgraduate": APPLY,
+    "get-background-check": APPLY,
     "complete-training": TRAIN,
     "register-hcpc": QUALIFY,
     "join-bamt": QUALIFY,
+    "apply-from-abroad": CAREER,
     "find-first-post": CAREER,
     "keep-registration": CAREER,
     "choose-specialism": CAREER,
@@ -49,12 +68,27 @@ PHASE_OF_STEP = {
 }
 STEP_KEYS = list(PHASE_OF_STEP)
 
+# The steps that lead to the apprenticeship; a plan holds at most one of them.
+APPRENTICESHIP_STEPS = {
+    "talk-to-employer",
+    "find-apprenticeship",
+    "ask-employer-to-fund",
+    "check-apprenticeship-funding",
+}
+
 # Steps that must never appear together in one plan.
 CONTRADICTIONS = [
     {"get-a-degree", "check-non-degree-entry"},
-    {"talk-to-employer", "find-apprenticeship"},
     {"complete-training", "keep-registration"},
     {"apply-postgraduate", "supervise-and-teach"},
+    {"register-hcpc", "apply-from-abroad"},
+    {"train-outside-northern-ireland", "check-visa-and-fees"},
+    *(
+        {one, other}
+        for one in sorted(APPRENTICESHIP_STEPS)
+        for other in sorted(APPRENTICESHIP_STEPS)
+        if one < other
+    ),
 ]
 
 # What each step assumes the visitor lacks: a plan never starts with a step whose
@@ -72,6 +106,21 @@ ALREADY_HAS = {
 
 POSTGRADUATE, APPRENTICESHIP = "postgraduate", "apprenticeship"
 
+# How the apprenticeship stands for a visitor since government funding changed in January
+# 2026: funded only for apprentices under 22 (care leavers and people with an EHCP up to 25).
+FUNDED = "funded"  # in England and under 22
+EMPLOYER_PAYS = "employer-pays"  # in England, 22 or over: only if an employer pays it all
+UNCERTAIN = "uncertain"  # nation or age not given: England only, and it depends on age
+
+# The planner's notes (``PlanNote`` slugs) the rules can show.
+NOTE_FUNDED_UNDER_22 = "apprenticeship-funded-under-22"
+NOTE_EMPLOYER_PAYS = "apprenticeship-employer-pays"
+NOTE_ENGLAND_ONLY = "apprenticeship-england-only"
+NOTE_NO_COURSE_IN_NI = "no-course-in-northern-ireland"
+NOTE_TRAINING_FROM_ABROAD = "training-from-abroad"
+NOTE_HCPC_INTERNATIONAL = "hcpc-international-route"
+NOTE_KEEP_BOTH_ROUTES = "plan-postgraduate-in-parallel"
+
 
 @dataclass(frozen=True)
 class Answers:
@@ -83,6 +132,8 @@ class Answers:
     experience: str | None = None
     employed: str | None = None
     mode: str | None = None
+    nation: str | None = None
+    age: str | None = None
 
     def __post_init__(self):
         for question in fields(self):
@@ -106,6 +157,10 @@ class Answers:
         return self.experience in ("1_to_2", "over_2")
 
     @property
+    def is_22_or_over(self):
+        return self.age in ("22_to_24", "25_or_over")
+
+    @property
     def unanswered(self):
         return [q.name for q in fields(self) if getattr(self, q.name) is None]
 
@@ -116,37 +171,59 @@ class Plan:
     routes: list = field(default_factory=list)
     unanswered: list = field(default_factory=list)
     is_qualified: bool = False
+    apprenticeship: str | None = None  # FUNDED, EMPLOYER_PAYS, UNCERTAIN or None
+    notes: list = field(default_factory=list)
 
 
+@lru_cache(maxsize=4096)
 def plan_for(answers):
     """The ordered plan for these answers: its first step is the very next thing to do."""
     if answers.stage == "qualified":
         return Plan(
-            steps=_progression_steps(answers), is_qualified=True, unanswered=_sharpening(answers)
+            steps=_progression_steps(answers),
+            is_qualified=True,
+            unanswered=_sharpening(answers),
+            notes=[NOTE_HCPC_INTERNATIONAL] if answers.nation == "outside_uk" else [],
         )
+    status = apprenticeship_status(answers)
     return Plan(
-        steps=_steps_to_qualify(answers),
-        routes=fitting_routes(answers),
+        steps=_steps_to_qualify(answers, status),
+        routes=fitting_routes(answers, status),
         unanswered=_sharpening(answers),
+        apprenticeship=status,
+        notes=_notes(answers, status),
     )
 
 
-def fitting_routes(answers):
-    """The entry routes that fit, best first."""
-    routes = []
-    if answers.employed == "yes" and answers.stage != "school":
-        routes.append(APPRENTICESHIP)
-    routes.append(POSTGRADUATE)
-    if (
-        APPRENTICESHIP not in routes
-        and answers.stage in ("graduate", "professional")
-        and (answers.mode != "part_time")
-    ):
-        routes.append(APPRENTICESHIP)
-    return routes
+def apprenticeship_status(a):
+    """Whether the England-only apprenticeship can be offered, and on what terms."""
+    if a.stage in ("school", "qualified") or a.nation not in (None, "england"):
+        return None
+    if a.nation == "england" and a.age == "under_22":
+        if a.employed == "yes" or a.stage in ("graduate", "professional"):
+            return FUNDED
+        return None
+    if a.is_22_or_over:
+        # Someone 22 or over is funded only if an employer pays the whole cost: worth asking
+        # only where they already work in health or care.
+        return EMPLOYER_PAYS if a.employed == "yes" else None
+    if a.employed == "yes" or (a.stage in ("graduate", "professional") and a.mode != "part_time"):
+        return UNCERTAIN
+    return None
 
 
-def _steps_to_qualify(a):
+def fitting_routes(answers, status=None):
+    """The entry routes that fit, best first: the apprenticeship leads only when it is funded
+    for this visitor and they already work where it could happen."""
+    status = status or apprenticeship_status(answers)
+    if status == FUNDED and answers.employed == "yes":
+        return [APPRENTICESHIP, POSTGRADUATE]
+    if status is not None:
+        return [POSTGRADUATE, APPRENTICESHIP]
+    return [POSTGRADUATE]
+
+
+def _steps_to_qualify(a, status):
     steps = []
     if a.stage is None:
         steps.append("explore-the-role")
@@ -161,20 +238,47 @@ def _steps_to_qualify(a):
     if not a.has_enough_experience:
         steps += ["gain-caring-experience", "take-introductory-course"]
     steps.append("research-courses")
-    if a.employed == "yes" and a.stage != "school":
-        steps.append("talk-to-employer")
-    elif APPRENTICESHIP in fitting_routes(a):
-        steps.append("find-apprenticeship")
+    if a.nation == "northern_ireland":
+        steps.append("train-outside-northern-ireland")
+    elif a.nation == "outside_uk":
+        steps.append("check-visa-and-fees")
+    steps += _apprenticeship_steps(a, status)
     steps += [
         "plan-funding",
         "prepare-audition",
         "apply-postgraduate",
+        "get-background-check",
         "complete-training",
         "register-hcpc",
         "join-bamt",
         "find-first-post",
     ]
     return _start_with_a_gap(steps, a)
+
+
+def _apprenticeship_steps(a, status):
+    if status == FUNDED:
+        return ["talk-to-employer" if a.employed == "yes" else "find-apprenticeship"]
+    if status == EMPLOYER_PAYS:
+        return ["ask-employer-to-fund"]
+    if status == UNCERTAIN:
+        return ["check-apprenticeship-funding"]
+    return []
+
+
+def _notes(a, status):
+    notes = []
+    if status in (FUNDED, UNCERTAIN):
+        notes.append(NOTE_FUNDED_UNDER_22)
+    if status in (UNCERTAIN, EMPLOYER_PAYS) and a.nation is None:
+        notes.append(NOTE_ENGLAND_ONLY)
+    if status == EMPLOYER_PAYS:
+        notes += [NOTE_EMPLOYER_PAYS, NOTE_KEEP_BOTH_ROUTES]
+    if a.nation == "northern_ireland":
+        notes += [NOTE_NO_COURSE_IN_NI, NOTE_HCPC_INTERNATIONAL]
+    if a.nation == "outside_uk":
+        notes.append(NOTE_TRAINING_FROM_ABROAD)
+    return notes
 
 
 def _progression_steps(a):
@@ -190,6 +294,13 @@ def _progression_steps(a):
     else:
         steps.append("private-practice")
     steps.append("research-and-phd")
+    if a.nation == "outside_uk":
+        # Qualified abroad: register through the HCPC's international route before anything.
+        steps = [
+            "apply-from-abroad",
+            "find-first-post",
+            *(s for s in steps if s != "find-first-post"),
+        ]
     return steps
 
 
@@ -202,7 +313,9 @@ def _start_with_a_gap(steps, a):
 
 def _sharpening(a):
     """The questions left unanswered that would change this plan."""
-    relevant = ["stage", "degree", "music", "experience", "employed", "mode"]
+    relevant = ["stage", "degree", "music", "experience", "employed", "mode", "nation", "age"]
     if a.stage == "qualified":
-        relevant = ["experience", "employed", "mode"]
+        relevant = ["experience", "employed", "mode", "nation"]
+    elif a.stage == "school":
+        relevant.remove("age")
     return [question for question in relevant if question in a.unanswered]

@@ -1,17 +1,35 @@
-"""Lay a plan's steps out across the months to qualifying, for the timeline picture.
+"""Lay a plan's steps out on the calendar from today to qualifying, for the timeline picture.
 
-Phases follow one another; the steps of a phase run side by side, so a phase lasts as long
-as its longest step. Pure functions: the view passes in each step's typical months.
+Steps run in their real order. School comes first and a degree starts the September after
+it; experience, musicianship and the like run alongside from now (they may overlap the
+degree). Applications go in once the visitor is ready (in a degree's final year at the
+earliest), and training starts at the first intake whose closing date they can still meet.
+Pure functions: the view passes in each step's typical months, today's date, the intakes of
+the courses that fit and the training length for the visitor's mode.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
-from pathways.planner import CAREER, PHASE_OF_STEP
+from pathways.planner import APPLY, CAREER, PHASE_OF_STEP, PREPARE, QUALIFY, TRAIN
 
-PHASES = ["prepare", "apply", "train", "qualify"]
 WIDTH = 320  # SVG user units; the picture scales to its container
-LEFT, RIGHT = 28, 8
-ROW_HEIGHT, BAR_HEIGHT, TOP = 22, 14, 24
+LEFT, RIGHT = 8, 8
+ROW_HEIGHT, BAR_HEIGHT, TOP = 26, 10, 20
+DEGREE_STARTS_IN = 9  # September
+APPLY_IN_DEGREE_FINAL_MONTHS = 9  # applications go in during a degree's final year
+USUAL_CLOSING_MONTHS_BEFORE = 8  # courses that give no date: January for September
+ONE_MORE_TRY = 12  # a second application waits for the next year's intake
+HORIZON = 240  # months searched for an intake
+
+
+@dataclass(frozen=True)
+class Intake:
+    """When a course starts: its month, and the next start and closing dates it gives."""
+
+    month: int = 9
+    next_start: date | None = None
+    closing: date | None = None
 
 
 @dataclass(frozen=True)
@@ -24,6 +42,8 @@ class Bar:
     x: float
     y: float
     width: float
+    start_date: date
+    end_date: date
 
     @property
     def end(self):
@@ -31,7 +51,11 @@ class Bar:
 
     @property
     def label_y(self):
-        return self.y + BAR_HEIGHT - 3
+        return self.y - 3
+
+    @property
+    def label(self):
+        return f"{self.number}. {self.title}"
 
 
 @dataclass(frozen=True)
@@ -46,39 +70,117 @@ class Timeline:
     def years(self):
         return self.total_months / 12
 
+    @property
+    def shortest_years(self):
+        return max(1, round(self.total_months / 12))
 
-def lay_out(steps, months_of):
+    @property
+    def longest_years(self):
+        return max(1, round((self.total_months + ONE_MORE_TRY) / 12))
+
+
+def month_index(today, day):
+    """Whole months from today's month to ``day``'s month."""
+    return (day.year - today.year) * 12 + day.month - today.month
+
+
+def month_date(today, index):
+    """The first day of the month ``index`` months from today's month."""
+    months = today.month - 1 + index
+    return date(today.year + months // 12, months % 12 + 1, 1)
+
+
+def calendar_month(today, index):
+    return (today.month - 1 + index) % 12 + 1
+
+
+def next_month_named(today, month, not_before):
+    """The first month index at or after ``not_before`` that falls in calendar ``month``."""
+    return not_before + (month - calendar_month(today, not_before)) % 12
+
+
+def first_intake(intakes, today, ready, not_before):
+    """The month index training can start: the earliest intake at or after ``not_before``
+    whose closing date falls no earlier than the month ``ready``, when the application can go
+    in. A course's own dates win over the usual January closing."""
+    starts = []
+    for intake in intakes or [Intake()]:
+        earliest = max(
+            not_before, month_index(today, intake.next_start) if intake.next_start else 0
+        )
+        start = next_month_named(today, intake.month, earliest)
+        while start < not_before + HORIZON:
+            closing = start - USUAL_CLOSING_MONTHS_BEFORE
+            if intake.closing and start - 12 < month_index(today, intake.closing) <= start:
+                closing = month_index(today, intake.closing)
+            if closing >= ready:
+                starts.append(start)
+                break
+            start += 12
+    return min(starts, default=next_month_named(today, 9, max(not_before, ready)))
+
+
+def schedule(steps, months_of, today, intakes=(), training_months=None):
+    """Month index each step starts at, in real order; returns (starts, months)."""
+    months = {slug: months_of.get(slug, 0) for _, slug, _ in steps}
+    if training_months is not None and "complete-training" in months:
+        months["complete-training"] = training_months
+    slugs = set(months)
+    starts = dict.fromkeys((s for s in slugs if PHASE_OF_STEP.get(s) == PREPARE), 0)
+    degree_end = 0
+    if "get-a-degree" in slugs:
+        school_end = months.get("choose-school-subjects", 0)
+        starts["get-a-degree"] = next_month_named(today, DEGREE_STARTS_IN, school_end)
+        degree_end = starts["get-a-degree"] + months["get-a-degree"]
+    alongside = [
+        starts[s] + months[s] for s in starts if s not in ("get-a-degree", "choose-school-subjects")
+    ]
+    ready = max(
+        [*alongside, months.get("choose-school-subjects", 0) if not degree_end else 0]
+        + ([degree_end - APPLY_IN_DEGREE_FINAL_MONTHS] if degree_end else [0])
+    )
+    can_apply = ready + max(months.get("research-courses", 1), 1)
+    training = first_intake(intakes, today, can_apply, max(degree_end, can_apply))
+    for slug in slugs:
+        phase = PHASE_OF_STEP.get(slug)
+        if phase == APPLY:
+            starts[slug] = ready
+        elif phase == TRAIN:
+            starts[slug] = training
+        elif phase == QUALIFY:
+            starts[slug] = training + months.get("complete-training", 0)
+    if "get-background-check" in slugs:
+        starts["get-background-check"] = max(ready, training - 3)
+    return starts, months
+
+
+def lay_out(steps, months_of, today, intakes=(), training_months=None):
     """``steps``: (number, slug, title) in plan order; ``months_of``: slug → typical months.
     Steps after qualifying (career steps) are left off the picture."""
-    phase_start, starts = 0, {}
-    for phase in PHASES:
-        in_phase = [slug for _, slug, _ in steps if PHASE_OF_STEP.get(slug) == phase]
-        for slug in in_phase:
-            starts[slug] = phase_start
-        phase_start += max((months_of.get(slug, 0) for slug in in_phase), default=0)
-    total = max(phase_start, 1)
-    scale = (WIDTH - LEFT - RIGHT) / total
-    bars = []
-    for row, (number, slug, title) in enumerate(
-        step for step in steps if PHASE_OF_STEP.get(step[1]) != CAREER
-    ):
-        months = months_of.get(slug, 0)
-        bars.append(
-            Bar(
-                number=number,
-                slug=slug,
-                title=title,
-                start=starts[slug],
-                months=months,
-                x=LEFT + starts[slug] * scale,
-                y=TOP + row * ROW_HEIGHT,
-                width=max(months * scale, 3),
-            )
+    shown = [step for step in steps if PHASE_OF_STEP.get(step[1]) not in (CAREER, None)]
+    starts, months = schedule(shown, months_of, today, intakes, training_months)
+    total = max((starts[slug] + months[slug] for _, slug, _ in shown), default=0)
+    scale = (WIDTH - LEFT - RIGHT) / max(total, 1)
+    bars = [
+        Bar(
+            number=number,
+            slug=slug,
+            title=title,
+            start=starts[slug],
+            months=months[slug],
+            x=LEFT + starts[slug] * scale,
+            y=TOP + row * ROW_HEIGHT + ROW_HEIGHT - BAR_HEIGHT - 2,
+            width=max(months[slug] * scale, 3),
+            start_date=month_date(today, starts[slug]),
+            end_date=month_date(today, starts[slug] + months[slug]),
         )
+        for row, (number, slug, title) in enumerate(shown)
+    ]
+    every = 1 if total <= 60 else 2
     ticks = [
-        {"label": f"Year {year}" if year else "Now", "x": LEFT + year * 12 * scale}
-        for year in range(0, total // 12 + 1)
+        {"label": f"{year} yr" if year else "Now", "x": LEFT + year * 12 * scale}
+        for year in range(0, total // 12 + 1, every)
     ]
     return Timeline(
-        bars=bars, total_months=phase_start, ticks=ticks, height=TOP + len(bars) * ROW_HEIGHT + 4
+        bars=bars, total_months=total, ticks=ticks, height=TOP + len(bars) * ROW_HEIGHT + 4
     )

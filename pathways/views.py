@@ -1,24 +1,36 @@
 import logging
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from careers.journey import JourneyPageMixin
 from careers.models import NationFact
 from careers.nations import NATIONS, nation_table
 from core.versions import for_version
-from pathways.forms import PlannerForm, SearchForm
+from pathways.costs import breakdown
+from pathways.forms import SUBMITTED, PlannerForm, SearchForm
 from pathways.models import (
     entry_routes_for_detail_page,
     programmes_for_role,
     roles_for_entry_routes_page,
     roles_for_next_steps_page,
+    roles_for_plan,
     roles_for_progression_page,
     roles_for_qualifications_page,
 )
-from pathways.planner import Answers, plan_for
+from pathways.planner import (
+    APPRENTICESHIP,
+    NATION_FACT_KEY,
+    NOTE_EMPLOYER_PAYS,
+    NOTE_ENGLAND_ONLY,
+    NOTE_FUNDED_UNDER_22,
+    QUESTIONS,
+    Answers,
+    plan_for,
+)
 from pathways.search import search
-from pathways.timeline import lay_out
+from pathways.timeline import Intake, lay_out
 
 logger = logging.getLogger(__name__)
 
@@ -156,41 +168,90 @@ class NextStepsView(RolePageView):
     template_name = "pathways/next_steps.html"
     journey_url_name = "pathways:next_steps"
     http_method_names = ["get", "head", "options"]
-    cache_params = tuple(PlannerForm.base_fields)
+    cache_params = (*QUESTIONS, SUBMITTED)
 
     def get_queryset(self):
-        return roles_for_next_steps_page()
+        return roles_for_plan() if self.plan else roles_for_next_steps_page()
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
         form = PlannerForm(request.GET)
-        plan = None
+        self.plan = None
         if form.is_bound and form.is_valid():
-            plan = plan_for(Answers(**form.answers()))
-        context = self.get_context_data(form=form, plan=plan, **self.plan_context(plan, form))
+            self.plan = plan_for(Answers(**form.answers()))
+        self.object = self.get_object()
+        context = self.get_context_data(form=form, plan=self.plan, **self.plan_context(form))
         status = 400 if form.is_bound and not form.is_valid() else 200
         return self.render_to_response(context, status=status)
 
-    def plan_context(self, plan, form):
+    def plan_context(self, form):
+        plan = self.plan
         if plan is None:
             return {}
-        steps_by_slug = {step.slug: step for step in self.object.plan_steps.all()}
+        role, answers, today = self.object, form.answers(), timezone.localdate()
+        steps_by_slug = {step.slug: step for step in role.plan_steps.all()}
         missing = [slug for slug in plan.steps if slug not in steps_by_slug]
         if missing:
             logger.warning("Plan steps missing from the database: %s", ", ".join(missing))
         steps = [steps_by_slug[slug] for slug in plan.steps if slug in steps_by_slug]
-        routes_by_slug = {route.slug: route for route in self.object.entry_routes.all()}
+        routes_by_slug = {route.slug: route for route in role.entry_routes.all()}
         routes = [routes_by_slug[slug] for slug in plan.routes if slug in routes_by_slug]
-        months_of = {step.slug: step.months for step in steps}
-        if routes and "complete-training" in months_of:
-            months_of["complete-training"] = training_months(routes[0], form.answers())
-        timeline = lay_out(
-            [(number, step.slug, step.title) for number, step in enumerate(steps, 1)], months_of
-        )
+        notes = {note.slug: note for note in role.plan_notes.all()}
+        nation = NATION_FACT_KEY.get(answers.get("nation"))
+        facts = nation_facts(role.nation_facts.all(), nation)
+        courses = courses_for(routes, answers.get("mode"), nation, today)
+        timeline = None
+        if not plan.is_qualified:
+            timeline = lay_out(
+                [(number, step.slug, step.title) for number, step in enumerate(steps, 1)],
+                {step.slug: step.months for step in steps},
+                today,
+                intakes=[
+                    intake_of(course.programme)
+                    for course in courses
+                    if course.is_first and course.fits_mode and course.route == routes[0].slug
+                ],
+                training_months=training_months(routes[0], answers) if routes else None,
+            )
+        money = None
+        if routes and not plan.is_qualified:
+            money = breakdown(
+                route=routes[0],
+                courses=[course.programme for course in courses if course.fits_mode],
+                is_abroad=answers.get("nation") == "outside_uk",
+                checks=facts["checks"] if nation else [],
+                finance=facts["finance"] if nation else None,
+                notes=notes,
+            )
+        plan_notes = [notes[slug] for slug in plan.notes if slug in notes]
+        for route in routes:
+            route.caveats = [
+                note for note in plan_notes if note.slug in CAVEATS.get(route.slug, ())
+            ]
+        nation_name = dict(form.fields["nation"].choices).get(answers.get("nation"))
         return {
             "steps": steps,
             "routes": routes,
-            "timeline": timeline if not plan.is_qualified else None,
+            "route_notes": plan_notes,
+            "other_notes": [note for note in plan_notes if note.slug not in ON_ROUTE_CARDS],
+            "courses": courses,
+            "courses_here": [course for course in courses if course.is_in_nation],
+            "courses_elsewhere": [course for course in courses if not course.is_in_nation],
+            "courses_here_caption": f"Courses in {nation_name}",
+            "courses_elsewhere_caption": "Courses elsewhere in the UK"
+            if any(course.is_in_nation for course in courses)
+            else "Courses in the UK",
+            "mode": answers.get("mode"),
+            "show_every_nation": not nation,
+            "facts": facts,
+            "nation_known": bool(nation),
+            "money": money,
+            "international_fee": notes.get("hcpc-international-fee")
+            if answers.get("nation") == "outside_uk"
+            else None,
+            "timeline": timeline,
+            "timeline_note": notes.get("timeline-range"),
+            "heard": form.heard(),
+            "assumed": form.assumed(),
             "unanswered": [form[name] for name in plan.unanswered],
             "plan_url": self.request.build_absolute_uri(),
         }
@@ -200,7 +261,94 @@ class NextStepsView(RolePageView):
             context["role"],
             *context.get("steps", []),
             *context.get("routes", []),
+            *context.get("route_notes", []),
+            *(course.programme for course in context.get("courses", [])),
+            *(fact for facts in context.get("facts", {}).values() for fact in facts),
+            *(record for line in money_lines(context.get("money")) for record in line.records),
+            *filter(None, [context.get("international_fee"), context.get("timeline_note")]),
         ]
+
+
+# The notes shown on a route's card rather than on their own.
+CAVEATS = {
+    APPRENTICESHIP: (NOTE_FUNDED_UNDER_22, NOTE_EMPLOYER_PAYS, NOTE_ENGLAND_ONLY),
+}
+
+
+ON_ROUTE_CARDS = {slug for slugs in CAVEATS.values() for slug in slugs}
+
+
+def money_lines(money):
+    return [*money.costs, *money.support] if money else []
+
+
+FACT_TOPICS = {
+    "checks": NationFact.Topic.CHECKS,
+    "finance": NationFact.Topic.FINANCE,
+    "jobs": NationFact.Topic.JOBS,
+    "pay": NationFact.Topic.PAY,
+    "hours": NationFact.Topic.HOURS,
+    "courses": NationFact.Topic.COURSES,
+    "careers_service": NationFact.Topic.CAREERS_SERVICE,
+}
+
+
+def nation_facts(facts, nation):
+    """The per-nation facts by topic: the visitor's nation's, or every nation's (labelled)
+    when we do not know where they live."""
+    by_topic = {name: [] for name in FACT_TOPICS}
+    topic_names = {topic: name for name, topic in FACT_TOPICS.items()}
+    for fact in facts:
+        if nation is None or fact.nation == nation:
+            by_topic[topic_names[fact.topic]].append(fact)
+    return by_topic
+
+
+class CourseForYou:
+    """A programme as the plan shows it: length in the visitor's mode, next closing date."""
+
+    def __init__(self, programme, route, mode, nation, today):
+        self.programme = programme
+        self.route = route
+        self.is_in_nation = nation is not None and programme.nation == nation
+        self.is_first = self.is_in_nation or nation is None
+        self.mode = mode
+        months = {
+            "full_time": programme.months_full_time,
+            "part_time": programme.months_part_time,
+        }
+        self.months = months.get(mode)
+        known = [m for m in months.values() if m]
+        # A course fits the mode unless it gives lengths and none is for this mode.
+        self.fits_mode = mode is None or self.months is not None or not known
+        self.closing_date = (
+            programme.closing_date
+            if programme.closing_date and programme.closing_date >= today
+            else None
+        )
+
+
+def courses_for(routes, mode, nation, today):
+    """The courses on the plan's routes: the visitor's nation's first, then the rest."""
+    seen, courses = set(), []
+    for route in routes:
+        for programme in route.programmes.all():
+            if programme.pk not in seen:
+                seen.add(programme.pk)
+                courses.append(CourseForYou(programme, route.slug, mode, nation, today))
+    courses.sort(key=lambda course: (not course.is_in_nation, course.programme.provider))
+    if nation is not None and not any(course.is_in_nation for course in courses):
+        for course in courses:  # none where they live: any course could be theirs
+            course.is_first = True
+    return courses
+
+
+def intake_of(programme):
+    return Intake(
+        month=programme.intake_month,
+        next_start=programme.next_intake,
+        closing=programme.closing_date,
+    )
 
 
 def training_months(route, answers):

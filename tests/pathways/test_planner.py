@@ -1,6 +1,7 @@
 """The planner's rules, tested directly: personas, and every combination of answers."""
 
 import itertools
+import time
 
 import pytest
 
@@ -8,7 +9,17 @@ from pathways.forms import PlannerForm
 from pathways.planner import (
     ALREADY_HAS,
     APPRENTICESHIP,
+    APPRENTICESHIP_STEPS,
     CONTRADICTIONS,
+    EMPLOYER_PAYS,
+    FUNDED,
+    NOTE_EMPLOYER_PAYS,
+    NOTE_ENGLAND_ONLY,
+    NOTE_FUNDED_UNDER_22,
+    NOTE_HCPC_INTERNATIONAL,
+    NOTE_KEEP_BOTH_ROUTES,
+    NOTE_NO_COURSE_IN_NI,
+    NOTE_TRAINING_FROM_ABROAD,
     POSTGRADUATE,
     QUESTIONS,
     STEP_KEYS,
@@ -20,22 +31,40 @@ EVERY_ANSWERS = [
     Answers(**dict(zip(QUESTIONS, combination, strict=True)))
     for combination in itertools.product(*([None, *values] for values in QUESTIONS.values()))
 ]
+NEVER_FIRST = {"ask-employer-to-fund", "check-apprenticeship-funding"}
 
 
 def test_every_combination_of_answers_gives_a_sound_plan():
-    assert len(EVERY_ANSWERS) == 6 * 7 * 4 * 5 * 3 * 3
+    assert len(EVERY_ANSWERS) == 6 * 7 * 4 * 5 * 3 * 3 * 6 * 4
+    started = time.perf_counter()
     for answers in EVERY_ANSWERS:
         plan = plan_for(answers)
+        steps = set(plan.steps)
         assert plan.steps, answers
-        assert len(set(plan.steps)) == len(plan.steps), answers
-        assert set(plan.steps) <= set(STEP_KEYS), answers
+        assert len(steps) == len(plan.steps), answers
+        assert steps <= set(STEP_KEYS), answers
         for pair in CONTRADICTIONS:
-            assert not pair <= set(plan.steps), (answers, pair)
+            assert not pair <= steps, (answers, pair)
         first = plan.steps[0]
         assert not ALREADY_HAS.get(first, lambda _: False)(answers), (answers, first)
+        assert first not in NEVER_FIRST, answers
+        offers_apprenticeship = APPRENTICESHIP in plan.routes or steps & APPRENTICESHIP_STEPS
+        if answers.nation not in (None, "england"):
+            assert not offers_apprenticeship, answers
+        if answers.is_22_or_over:
+            assert plan.apprenticeship != FUNDED, answers
+            assert plan.routes[:1] != [APPRENTICESHIP], answers
+            assert first not in APPRENTICESHIP_STEPS, answers
+            assert not {"talk-to-employer", "find-apprenticeship"} & steps, answers
+        if plan.apprenticeship is None:
+            assert not offers_apprenticeship, answers
         if not plan.is_qualified:
             assert plan.routes, answers
             assert plan.steps.index("apply-postgraduate") < plan.steps.index("register-hcpc")
+            assert plan.steps.index("apply-postgraduate") < plan.steps.index("complete-training")
+            if "choose-school-subjects" in steps and "get-a-degree" in steps:
+                assert plan.steps.index("choose-school-subjects") < plan.steps.index("get-a-degree")
+    assert time.perf_counter() - started < 20
 
 
 def test_the_plan_is_the_same_for_the_same_answers():
@@ -52,18 +81,181 @@ def test_the_form_asks_exactly_the_planner_contracts_questions_and_answers():
 def test_unknown_answers_are_refused_by_the_rules_too():
     with pytest.raises(ValueError):
         Answers(stage="astronaut")
+    with pytest.raises(ValueError):
+        Answers(nation="northern-ireland")
 
 
-# Personas: real people the plan must be right for.
+# The apprenticeship since January 2026.
+
+
+@pytest.mark.parametrize("nation", ["scotland", "wales", "northern_ireland", "outside_uk"])
+def test_the_apprenticeship_is_never_offered_outside_england(nation):
+    plan = plan_for(
+        Answers(stage="graduate", degree="music", employed="yes", nation=nation, age="under_22")
+    )
+    assert plan.routes == [POSTGRADUATE]
+    assert plan.apprenticeship is None
+
+
+def test_under_22_in_england_and_employed_in_care_gets_the_funded_apprenticeship_first():
+    plan = plan_for(
+        Answers(stage="graduate", degree="music", employed="yes", nation="england", age="under_22")
+    )
+    assert plan.routes == [APPRENTICESHIP, POSTGRADUATE]
+    assert plan.apprenticeship == FUNDED
+    assert "talk-to-employer" in plan.steps
+    assert NOTE_FUNDED_UNDER_22 in plan.notes
+
+
+@pytest.mark.parametrize("age", ["22_to_24", "25_or_over"])
+def test_22_or_over_in_england_hears_an_employer_must_pay_the_whole_cost(age):
+    plan = plan_for(
+        Answers(stage="professional", degree="music", employed="yes", nation="england", age=age)
+    )
+    assert plan.routes == [POSTGRADUATE, APPRENTICESHIP]
+    assert plan.apprenticeship == EMPLOYER_PAYS
+    assert "ask-employer-to-fund" in plan.steps and "talk-to-employer" not in plan.steps
+    assert {NOTE_EMPLOYER_PAYS, NOTE_KEEP_BOTH_ROUTES} <= set(plan.notes)
+
+
+def test_22_or_over_in_england_not_in_a_care_job_is_not_offered_the_apprenticeship():
+    plan = plan_for(Answers(stage="graduate", employed="no", nation="england", age="25_or_over"))
+    assert plan.routes == [POSTGRADUATE]
+
+
+def test_22_or_over_in_care_who_did_not_say_where_they_live_hears_england_only():
+    plan = plan_for(Answers(stage="graduate", employed="yes", age="22_to_24"))
+    assert plan.routes == [POSTGRADUATE, APPRENTICESHIP]
+    assert plan.apprenticeship == EMPLOYER_PAYS
+    assert {NOTE_EMPLOYER_PAYS, NOTE_ENGLAND_ONLY} <= set(plan.notes)
+
+
+def test_an_old_link_without_nation_or_age_says_the_apprenticeship_is_england_only_and_by_age():
+    plan = plan_for(Answers(stage="professional", degree="education", employed="yes"))
+    assert plan.routes == [POSTGRADUATE, APPRENTICESHIP]
+    assert "check-apprenticeship-funding" in plan.steps
+    assert {NOTE_FUNDED_UNDER_22, NOTE_ENGLAND_ONLY} <= set(plan.notes)
+    assert plan.unanswered[-2:] == ["nation", "age"]
+
+
+# Personas: real people the plan must be right for. What they read (courses, checks,
+# finance) is pinned in tests/pathways/test_next_steps.py with the same answers.
+
+SCOTTISH_TA = Answers(
+    stage="professional",
+    degree="music",
+    music="advanced",
+    experience="over_2",
+    employed="yes",
+    mode="full_time",
+    nation="scotland",
+    age="25_or_over",
+)
+ENGLISH_HCA = Answers(
+    stage="graduate",
+    degree="music",
+    music="advanced",
+    experience="under_1",
+    employed="yes",
+    mode="full_time",
+    nation="england",
+    age="under_22",
+)
+WELSH_GUITARIST = Answers(
+    stage="professional",
+    degree="psychology",
+    music="advanced",
+    experience="1_to_2",
+    employed="yes",
+    mode="part_time",
+    nation="wales",
+    age="25_or_over",
+)
+NI_UNDERGRADUATE = Answers(
+    stage="undergraduate",
+    degree="music",
+    music="developing",
+    experience="none",
+    employed="no",
+    mode="full_time",
+    nation="northern_ireland",
+    age="under_22",
+)
+QUALIFIED_ABROAD = Answers(stage="qualified", experience="over_2", nation="outside_uk")
+NHS_SUPPORT_WORKER = Answers(
+    stage="professional",
+    degree="music",
+    music="developing",
+    experience="over_2",
+    employed="yes",
+    mode="part_time",
+    nation="england",
+    age="25_or_over",
+)
+
+
+def test_34_year_old_music_graduate_teaching_assistant_in_scotland():
+    plan = plan_for(SCOTTISH_TA)
+    assert plan.steps[0] == "research-courses"
+    assert plan.routes == [POSTGRADUATE]
+    assert not set(plan.steps) & APPRENTICESHIP_STEPS
+    assert "get-background-check" in plan.steps
+
+
+def test_21_year_old_music_graduate_healthcare_assistant_in_england():
+    plan = plan_for(ENGLISH_HCA)
+    assert plan.steps[0] == "gain-caring-experience"
+    assert plan.routes == [APPRENTICESHIP, POSTGRADUATE]
+    assert plan.apprenticeship == FUNDED
+    assert "talk-to-employer" in plan.steps
+
+
+def test_40_year_old_psychology_graduate_guitarist_in_wales_who_keeps_working():
+    plan = plan_for(WELSH_GUITARIST)
+    assert plan.steps[0] == "research-courses"
+    assert plan.routes == [POSTGRADUATE]
+    assert "check-non-degree-entry" not in plan.steps
+
+
+def test_19_year_old_music_undergraduate_in_northern_ireland():
+    plan = plan_for(NI_UNDERGRADUATE)
+    assert plan.steps[0] == "build-musicianship"
+    assert plan.routes == [POSTGRADUATE]
+    assert "train-outside-northern-ireland" in plan.steps
+    assert plan.steps.index("research-courses") < plan.steps.index("train-outside-northern-ireland")
+    assert {NOTE_NO_COURSE_IN_NI, NOTE_HCPC_INTERNATIONAL} <= set(plan.notes)
+
+
+def test_qualified_music_therapist_from_abroad_registers_through_the_international_route():
+    plan = plan_for(QUALIFIED_ABROAD)
+    assert plan.is_qualified
+    assert plan.steps[:2] == ["apply-from-abroad", "find-first-post"]
+    assert NOTE_HCPC_INTERNATIONAL in plan.notes
+
+
+def test_28_year_old_nhs_support_worker_in_england_hoping_for_an_apprenticeship():
+    plan = plan_for(NHS_SUPPORT_WORKER)
+    assert plan.steps[0] == "build-musicianship"
+    assert plan.routes == [POSTGRADUATE, APPRENTICESHIP]
+    assert plan.apprenticeship == EMPLOYER_PAYS
+    assert plan.steps.index("research-courses") < plan.steps.index("ask-employer-to-fund")
+
+
+def test_graduate_living_abroad_checks_visa_and_international_fees():
+    plan = plan_for(Answers(stage="graduate", degree="music", nation="outside_uk"))
+    assert "check-visa-and-fees" in plan.steps
+    assert plan.routes == [POSTGRADUATE]
+    assert NOTE_TRAINING_FROM_ABROAD in plan.notes
 
 
 def test_school_student_who_plays_an_instrument_starts_with_school_subjects():
-    plan = plan_for(Answers(stage="school", music="developing"))
+    plan = plan_for(Answers(stage="school", music="developing", nation="wales"))
     assert plan.steps[0] == "choose-school-subjects"
     assert plan.steps.index("get-a-degree") < plan.steps.index("apply-postgraduate")
     assert "build-musicianship" in plan.steps
-    assert "talk-to-employer" not in plan.steps
+    assert not set(plan.steps) & APPRENTICESHIP_STEPS
     assert plan.routes == [POSTGRADUATE]
+    assert "age" not in plan.unanswered
 
 
 def test_music_graduate_with_two_years_in_a_special_school_is_ready_to_apply():
@@ -89,23 +281,6 @@ def test_psychology_graduate_who_is_a_beginner_musician_starts_on_musicianship()
     assert "check-non-degree-entry" not in plan.steps
 
 
-def test_teacher_in_a_special_school_who_keeps_working_can_train_on_the_job_or_part_time():
-    plan = plan_for(
-        Answers(
-            stage="professional",
-            degree="education",
-            music="developing",
-            experience="over_2",
-            employed="yes",
-            mode="part_time",
-        )
-    )
-    assert plan.routes == [APPRENTICESHIP, POSTGRADUATE]
-    assert "talk-to-employer" in plan.steps
-    assert "gain-caring-experience" not in plan.steps
-    assert plan.steps[0] == "build-musicianship"
-
-
 def test_career_changer_with_no_degree_first_checks_non_degree_entry():
     plan = plan_for(Answers(stage="professional", degree="none"))
     assert plan.steps[0] == "check-non-degree-entry"
@@ -126,7 +301,7 @@ def test_qualified_music_therapist_gets_a_progression_plan():
 
 
 def test_newly_qualified_therapist_starts_by_finding_a_first_post():
-    plan = plan_for(Answers(stage="qualified", experience="none"))
+    plan = plan_for(Answers(stage="qualified", experience="none", nation="scotland"))
     assert plan.steps[0] == "find-first-post"
 
 
@@ -146,4 +321,4 @@ def test_nothing_answered_starts_by_exploring_the_role_and_asks_for_more():
 
 def test_partial_answers_say_what_would_sharpen_the_plan():
     plan = plan_for(Answers(stage="graduate", degree="music"))
-    assert plan.unanswered == ["music", "experience", "employed", "mode"]
+    assert plan.unanswered == ["music", "experience", "employed", "mode", "nation", "age"]
