@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared machinery"
 
     def ready(self):
-        from core import versions
+        from django.db.models.signals import post_migrate
+
+        from core import editors, versions
 
         versions.connect_signals()
+        post_migrate.connect(editors.grant_content_permissions)

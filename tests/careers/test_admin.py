@@ -120,6 +120,8 @@ def test_content_editors_group_holds_exactly_the_content_permissions():
     assert apps_granted == {"careers", "pathways"}
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"change_role", "add_planstep", "delete_programme", "view_historicalrole"} <= codenames
+    for model in CONTENT_MODELS:  # models added after the group was made included
+        assert f"change_{model._meta.model_name}" in codenames, model
 
 
 def test_editing_then_reverting_a_task_restores_the_text_and_records_who(editor_client, seeded):
