@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from careers.editing import EditorTrustInlineMixin, EditorTrustMixin
 from careers.models import (
     ClientGroup,
     GlossaryTerm,
@@ -52,7 +53,7 @@ REVIEW_FIELDS = ("is_published", "last_reviewed", "needs_verification", "verific
 SOURCES_FIELDSET = ("Publishing, review and sources", {"fields": (*REVIEW_FIELDS, "sources")})
 
 
-class ContentAdmin(SimpleHistoryAdmin):
+class ContentAdmin(EditorTrustMixin, SimpleHistoryAdmin):
     """Shared admin behaviour for every visitor-facing record."""
 
     list_filter = ["is_published", ReviewStatusFilter]
@@ -67,7 +68,7 @@ class RoleChildAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class ContentInline(admin.TabularInline):
+class ContentInline(EditorTrustInlineMixin, admin.TabularInline):
     extra = 0
     show_change_link = True
     prepopulated_fields = {"slug": ("name",)}
