@@ -50,6 +50,8 @@ class ReviewStatusFilter(admin.SimpleListFilter):
 
 
 REVIEW_FIELDS = ("is_published", "last_reviewed", "needs_verification", "verification_note")
+# The role's form is long: its sections open on demand, so its lists are in reach.
+COLLAPSED = ["collapse"]
 SOURCES_FIELDSET = ("Publishing, review and sources", {"fields": (*REVIEW_FIELDS, "sources")})
 
 
@@ -136,8 +138,14 @@ class RoleAdmin(ContentAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "alternative_titles", "summary", "is_featured"]}),
-        ("What the job is", {"fields": ["description", "how_it_helps", "career_changers"]}),
-        ("Regulation", {"fields": ["regulation", "regulator", "register_check"]}),
+        (
+            "What the job is",
+            {"fields": ["description", "how_it_helps", "career_changers"], "classes": COLLAPSED},
+        ),
+        (
+            "Regulation",
+            {"fields": ["regulation", "regulator", "register_check"], "classes": COLLAPSED},
+        ),
         (
             "Hours, jobs and ways of working",
             {
@@ -149,7 +157,8 @@ class RoleAdmin(ContentAdmin):
                     "vacancy_organisations",
                     "ways_of_working",
                     "occupational_category",
-                ]
+                ],
+                "classes": COLLAPSED,
             },
         ),
         SOURCES_FIELDSET,
