@@ -5,6 +5,7 @@ Steps name their URLs as strings, so careers needs no import from pathways.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
 
 from careers.citations import cite
@@ -66,6 +67,10 @@ class JourneyPageMixin:
         shown = list(self.shown_records(context))
         context["journey"] = journey_context(role, self.journey_url_name)
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
+        context.setdefault("share_url", context["canonical_url"])
+        context["share_title"] = (
+            f"{context['journey']['title']}: {role.title} – {settings.SITE_NAME}"
+        )
         context["last_reviewed"] = min((r.last_reviewed for r in shown), default=None)
         context["page_sources"] = cite(shown)
         return context
