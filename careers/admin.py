@@ -138,6 +138,7 @@ class RoleAdmin(ContentAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "alternative_titles", "summary", "is_featured"]}),
+        ("Key facts panel", {"fields": ["key_entry", "key_training", "key_cost"]}),
         (
             "What the job is",
             {"fields": ["description", "how_it_helps", "career_changers"], "classes": COLLAPSED},
