@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from careers.editing import EditorTrustInlineMixin, EditorTrustMixin
 from careers.models import (
     ClientGroup,
     GlossaryTerm,
@@ -49,10 +50,12 @@ class ReviewStatusFilter(admin.SimpleListFilter):
 
 
 REVIEW_FIELDS = ("is_published", "last_reviewed", "needs_verification", "verification_note")
+# The role's form is long: its sections open on demand, so its lists are in reach.
+COLLAPSED = ["collapse"]
 SOURCES_FIELDSET = ("Publishing, review and sources", {"fields": (*REVIEW_FIELDS, "sources")})
 
 
-class ContentAdmin(SimpleHistoryAdmin):
+class ContentAdmin(EditorTrustMixin, SimpleHistoryAdmin):
     """Shared admin behaviour for every visitor-facing record."""
 
     list_filter = ["is_published", ReviewStatusFilter]
@@ -67,7 +70,7 @@ class RoleChildAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class ContentInline(admin.TabularInline):
+class ContentInline(EditorTrustInlineMixin, admin.TabularInline):
     extra = 0
     show_change_link = True
     prepopulated_fields = {"slug": ("name",)}
@@ -135,8 +138,15 @@ class RoleAdmin(ContentAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "alternative_titles", "summary", "is_featured"]}),
-        ("What the job is", {"fields": ["description", "how_it_helps", "career_changers"]}),
-        ("Regulation", {"fields": ["regulation", "regulator", "register_check"]}),
+        ("Key facts panel", {"fields": ["key_entry", "key_training", "key_cost"]}),
+        (
+            "What the job is",
+            {"fields": ["description", "how_it_helps", "career_changers"], "classes": COLLAPSED},
+        ),
+        (
+            "Regulation",
+            {"fields": ["regulation", "regulator", "register_check"], "classes": COLLAPSED},
+        ),
         (
             "Hours, jobs and ways of working",
             {
@@ -148,7 +158,8 @@ class RoleAdmin(ContentAdmin):
                     "vacancy_organisations",
                     "ways_of_working",
                     "occupational_category",
-                ]
+                ],
+                "classes": COLLAPSED,
             },
         ),
         SOURCES_FIELDSET,

@@ -5,6 +5,7 @@ Steps name their URLs as strings, so careers needs no import from pathways.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
 
 from careers.citations import cite
@@ -81,6 +82,11 @@ class JourneyPageMixin:
         context = super().get_context_data(**kwargs)
         context.update(for_version(self.page_key("journey"), lambda: self.journey_data(context)))
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
+        context.setdefault("share_url", context["canonical_url"])
+        context.setdefault("share_title", None)
+        context["share_title"] = context["share_title"] or (
+            f"{context['journey']['title']}: {context['role'].title} – {settings.SITE_NAME}"
+        )
         context["glossary"] = Glossary(self.glossary_terms(context))
         return context
 

@@ -191,6 +191,24 @@ class Role(Content):
     )
     progression_intro = models.TextField(blank=True, help_text="Opens 'Where can it lead'.")
     next_steps_intro = models.TextField(blank=True, help_text="Opens 'What do I do next'.")
+    key_entry = models.CharField(
+        "entry requirement in one line",
+        max_length=300,
+        blank=True,
+        help_text="For the key facts panel at the top of the role page.",
+    )
+    key_training = models.CharField(
+        "training in one line",
+        max_length=300,
+        blank=True,
+        help_text="How long training takes, for the key facts panel.",
+    )
+    key_cost = models.CharField(
+        "cost and who pays in one line",
+        max_length=300,
+        blank=True,
+        help_text="What training costs and who pays, for the key facts panel.",
+    )
     occupational_category = models.CharField(
         max_length=120, blank=True, help_text="For search engines, e.g. an SOC 2020 code and name."
     )
@@ -218,6 +236,11 @@ class Role(Content):
 
     def get_absolute_url(self):
         return reverse("careers:role_detail", kwargs={"role_slug": self.slug})
+
+    @property
+    def starting_pay(self):
+        """The first published pay figure (editors order them from newly qualified up)."""
+        return next(iter(self.pay_figures.all()), None)
 
 
 class RoleChild(Content):

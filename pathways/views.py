@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
@@ -7,6 +8,7 @@ from django.views.generic import DetailView, TemplateView
 from careers.journey import JourneyPageMixin
 from careers.models import NationFact
 from careers.nations import NATIONS, nation_table
+from core.pagecache import canonical_query
 from core.versions import for_version
 from pathways.costs import breakdown
 from pathways.forms import SUBMITTED, PlannerForm, SearchForm
@@ -187,6 +189,9 @@ class NextStepsView(RolePageView):
         plan = self.plan
         if plan is None:
             return {}
+        # The plan's address as the contract has it: its answers only, in order.
+        query = canonical_query(self.request.GET, self.cache_params).urlencode()
+        plan_url = self.request.build_absolute_uri(self.request.path) + f"?{query}"
         role, answers, today = self.object, form.answers(), timezone.localdate()
         steps_by_slug = {step.slug: step for step in role.plan_steps.all()}
         missing = [slug for slug in plan.steps if slug not in steps_by_slug]
@@ -253,7 +258,9 @@ class NextStepsView(RolePageView):
             "heard": form.heard(),
             "assumed": form.assumed(),
             "unanswered": [form[name] for name in plan.unanswered],
-            "plan_url": self.request.build_absolute_uri(),
+            "plan_url": plan_url,
+            "share_url": plan_url,
+            "share_title": f"Your plan: {self.object.title} – {settings.SITE_NAME}",
         }
 
     def shown_records(self, context):

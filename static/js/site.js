@@ -10,6 +10,21 @@
     });
   });
 
+  // Print every collapsed section (CSS does it where browsers support ::details-content).
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (details) {
+      details.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) {
+      details.open = false;
+    });
+    opened = [];
+  });
+
   // An error summary takes focus, so screen reader users hear what went wrong first;
   // its links move focus to the question they name (as GOV.UK Frontend's script does).
   var summary = document.querySelector(".govuk-error-summary");

@@ -1,0 +1,56 @@
+"""Finishing touches on a journey page's rendered HTML, done once per render (and so once
+per content version, as pages are cached): a "Link to this section" link under every
+section heading, and, for paper, each link's full address in a numbered list at the end
+instead of inline clutter.
+
+The HTML is our own templates' output, in which editors' text is always escaped, so the
+tags matched here can only be the templates' own.
+"""
+
+import re
+from urllib.parse import urljoin
+
+from django.utils.html import escape
+
+SECTION_HEADING = re.compile(
+    r'(<section\b[^>]*\bid="(?P<id>[^"]+)"[^>]*>\s*<h2\b[^>]*>(?P<heading>.*?)</h2>)', re.S
+)
+LINK = re.compile(r'<a\b[^>]*\bhref="(?P<href>[^"#][^"]*)"[^>]*>.*?</a>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def add_section_links(html):
+    def link(match):
+        heading = TAG.sub("", match["heading"]).strip()
+        return (
+            f'{match[1]}<p class="app-section-link app-no-print govuk-body-s">'
+            f'<a class="govuk-link" href="#{match["id"]}">Link to this section'
+            f'<span class="govuk-visually-hidden">: {heading}</span></a></p>'
+        )
+
+    return SECTION_HEADING.sub(link, html)
+
+
+def add_printed_link_list(html, page_url):
+    """Number each link for print, and list the numbered addresses at the end."""
+    numbers = {}
+
+    def number(match):
+        href = match["href"].replace("&amp;", "&")
+        if href.startswith(("mailto:", "tel:", "javascript:")):
+            return match[0]
+        address = urljoin(page_url, href)
+        if address.split("#")[0] == page_url.split("#")[0]:
+            return match[0]
+        n = numbers.setdefault(address, len(numbers) + 1)
+        return f'{match[0]}<span class="app-print-only app-link-ref"> [{n}]</span>'
+
+    html = LINK.sub(number, html)
+    if not numbers:
+        return html
+    items = "".join(f"<li>{escape(address)}</li>" for address in numbers)
+    return (
+        f'{html}<section class="app-print-only app-print-links">'
+        f'<h2 class="govuk-heading-s">Links on this page</h2>'
+        f'<ol class="govuk-list govuk-list--number govuk-body-s">{items}</ol></section>'
+    )

@@ -1,0 +1,12 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from careers.page_html import add_printed_link_list, add_section_links
+
+register = template.Library()
+
+
+@register.filter
+def for_sharing_and_print(html, page_url):
+    """A journey page's body with section links and, for print, its links listed in full."""
+    return mark_safe(add_printed_link_list(add_section_links(str(html)), page_url))

@@ -1,0 +1,40 @@
+"""What a phone visitor sees first, and what a printout holds (real Chromium)."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.axe import assert_no_axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PLAN = "/careers/music-therapist/next-steps/?stage=graduate&degree=music&music=advanced"
+PHONES = [{"width": 320, "height": 568}, {"width": 375, "height": 667}]
+
+
+@pytest.mark.parametrize("viewport", PHONES, ids=["320", "375"])
+def test_key_facts_are_in_the_first_screen_on_a_phone(page: Page, live_server, seeded, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(live_server.url + "/careers/music-therapist/")
+    panel = page.locator(".app-key-facts")
+    expect(panel.get_by_text("Starting pay")).to_be_visible()
+    assert panel.bounding_box()["y"] < viewport["height"] / 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    assert_no_axe_violations(page)
+    panel.get_by_role("link", name="Get your next steps").click()
+    expect(page.locator("h1")).to_contain_text("next")
+
+
+def test_printing_opens_collapsed_sections_and_lists_links(page: Page, live_server, seeded):
+    page.goto(live_server.url + PLAN)
+    assert page.locator("main details:not([open])").count() > 1
+    page.emulate_media(media="print")
+    expect(page.locator(".app-print-links")).to_be_visible()
+    expect(page.locator(".app-share").first).to_be_hidden()
+    hidden_on_paper = page.evaluate(
+        """[...document.querySelectorAll("main details")]
+            .filter(d => !d.closest(".app-no-print"))
+            .map(d => d.querySelector(".govuk-details__text"))
+            .filter(text => !text.checkVisibility()).length"""
+    )
+    assert hidden_on_paper == 0
+    assert page.pdf(format="A4")[:4] == b"%PDF"
