@@ -1,7 +1,8 @@
 """Whole public pages from the "pages" cache, keyed only on what a page reads.
 
-A page's key is the content version, its host and path and the query parameters its view declares
-(``cache_params``), in the view's order. The view sees only those parameters, so tracking
+A page's key is the content version, its host and path and the query parameters its view
+declares (``cache_params``), in the view's order; the middleware resolves the URL itself so
+a hit costs no other middleware's work. The view sees only those parameters, so tracking
 tags and junk neither make new entries nor change the page. Pages are stored gzipped and
 sent gzipped to clients that accept it. Any cache error serves the page without the cache.
 
@@ -19,13 +20,14 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError
 from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 from core.cache import FailOpen
 from core.versions import content_version, request_version
 
-# Headers a cached page keeps; the rest (CSP, security headers) are added on the way out.
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "X-Robots-Tag")
+# Headers a cached page does not keep: the middleware sets them for each response.
+DROPPED_HEADERS = {"content-length", "content-encoding", "set-cookie"}
 
 
 def reads_params(*names):
@@ -77,43 +79,40 @@ class PageCacheMiddleware:
         ):
             return self.get_response(request)
         try:
+            view = resolve(request.path_info).func
             version = content_version()
+        except Resolver404:
+            return self.get_response(request)
         except DatabaseError:  # the view answers 503 (DatabaseUnavailableMiddleware)
             return self.get_response(request)
+        # The view sees only the parameters it declares, in its order.
+        request.GET = canonical_query(request.GET, declared_params(view))
+        request.META["QUERY_STRING"] = request.GET.urlencode()
+        key = self.key(request, version)
+        entry = self.cache.get(key)
+        if entry is not None:
+            return self.respond(request, entry)
         token = request_version.set(version)
         try:
             response = self.get_response(request)
-            key = getattr(request, "page_cache_key", None)
-            if key and is_shareable(response):
-                return self.store(request, key, response)
-            return response
         finally:
             request_version.reset(token)
-
-    def process_view(self, request, view, view_args, view_kwargs):
-        """Give the view only the parameters it declares, and answer from the cache."""
-        if request_version.get() is None:  # not a public page request
-            return None
-        names = declared_params(view)
-        request.GET = canonical_query(request.GET, names)
-        request.META["QUERY_STRING"] = request.GET.urlencode()
-        request.page_cache_key = self.key(request)
-        entry = self.cache.get(request.page_cache_key)
-        if entry is None:
-            return None
-        return self.respond(request, entry)
+        if is_shareable(response):
+            return self.store(request, key, response)
+        return response
 
     @staticmethod
-    def key(request):
+    def key(request, version):
         page = request.get_host() + request.path + "?" + request.META["QUERY_STRING"]
         digest = hashlib.sha256(page.encode()).hexdigest()
-        return f"page:{request_version.get()}:{digest}"
+        return f"page:{version}:{digest}"
 
     def store(self, request, key, response):
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         set_response_etag(response)
-        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-        headers["ETag"] = response["ETag"]
+        headers = {
+            name: value for name, value in response.items() if name.lower() not in DROPPED_HEADERS
+        }
         compressed = gzip.compress(response.content, mtime=0)
         self.cache.set(
             key, (response.status_code, headers, compressed), settings.PAGE_CACHE_SECONDS
@@ -137,6 +136,7 @@ class PageCacheMiddleware:
             response = HttpResponse(gzip.decompress(compressed), status=status)
         for name, value in headers.items():
             response[name] = value
+        response["Content-Length"] = str(len(response.content))
         if accepts_gzip(request):
             response["ETag"] = weak(headers["ETag"])
         patch_vary_headers(response, ["Accept-Encoding"])

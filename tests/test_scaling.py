@@ -365,3 +365,41 @@ def test_production_serves_hashed_static_files_compressed_and_immutable(site_dat
         assert missing.status == 404
         assert "Page not found" in missing.text and "Traceback" not in missing.text
         assert "URLconf" not in missing.text
+
+
+def wait_for_any_answer(port, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            return request(port, "GET", "/healthz")
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"nothing answered on port {port}")
+
+
+@pytest.mark.parametrize("damage", ["missing", "corrupt"])
+def test_healthz_answers_503_when_the_sqlite_file_is_missing_or_corrupt(tmp_path, damage):
+    path = tmp_path / "site.sqlite3"
+    if damage == "corrupt":
+        path.write_bytes(b"this is not a database file" * 100)
+    port = free_port()
+    env = clean_env(DATABASE_URL=f"sqlite:///{path}", DJANGO_DEBUG="false")
+    with gunicorn(port, env):
+        health = wait_for_any_answer(port)
+        assert health.status == 503
+        assert "database: unavailable" in health.text
+        assert request(port, "GET", "/").status == 503
+
+
+def test_healthz_is_exempt_from_the_https_redirect(site_database):
+    port = free_port()
+    env = clean_env(
+        DATABASE_URL=f"sqlite:///{site_database}",
+        DJANGO_ENV="production",
+        DJANGO_SECRET_KEY="k7#Qz9-long-random-looking-secret-for-the-test-4Rw2!xV8pL0mN3bT6yHs",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+    )
+    with gunicorn(port, env):
+        health = wait_for_any_answer(port)
+        assert health.status == 200 and "database: ok" in health.text
+        assert request(port, "GET", "/").status == 301
