@@ -21,6 +21,7 @@ from django.core.cache import caches
 from django.db import DatabaseError
 from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 from core.cache import FailOpen
@@ -103,9 +104,11 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request, version):
+        """Pages say whether a figure's year has passed and plans count from today, so a
+        page is kept for the day it was made on as well as the content version."""
         page = request.get_host() + request.path + "?" + request.META["QUERY_STRING"]
         digest = hashlib.sha256(page.encode()).hexdigest()
-        return f"page:{version}:{digest}"
+        return f"page:{version}:{timezone.localdate().isoformat()}:{digest}"
 
     def store(self, request, key, response):
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)

@@ -271,3 +271,15 @@ def test_a_migrate_that_applies_migrations_moves_the_version_and_one_that_does_n
     assert content_version() == version
     post_migrate.send(sender=core, app_config=core, plan=[("a migration", False)], using="default")
     assert content_version() == version + 1
+
+
+def test_a_page_made_yesterday_is_not_served_today(client, seeded):
+    from datetime import date
+    from unittest import mock
+
+    entries = page_entries()
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 11, 22)):
+        client.get(ROLE)
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 11, 23)):
+        client.get(ROLE)
+    assert page_entries() == entries + 2
