@@ -6,7 +6,7 @@ from django.conf import settings
 FIXTURE_DIR = settings.BASE_DIR / "fixtures"
 
 # One file per app, loaded in this order (pathways refers to careers).
-CONTENT_APPS = ["careers", "pathways"]
+CONTENT_APPS = ["careers", "pathways", "search"]
 
 
 def fixture_path(app_label):

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "axes",
     "careers",
     "pathways",
+    "search",
+    "feedback",
 ]
 
 MIDDLEWARE = [

@@ -6,7 +6,7 @@ from django.urls import include, path
 from careers.review import ReviewListView
 from config import views
 from config.sitemaps import SITEMAPS
-from pathways.views import SearchView
+from search.views import SearchView
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

@@ -332,7 +332,6 @@ def add_more_content():
         ROLE + "entry-routes/postgraduate/",
         ROLE + "skills/?have=improvisation",
         ROLE + "next-steps/?stage=graduate&degree=music",
-        "/search/?q=music",
     ],
 )
 def test_each_page_reads_its_data_in_a_fixed_number_of_queries(client, seeded, url):
