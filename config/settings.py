@@ -200,6 +200,13 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # Public facts about the site that templates show; not secrets.
 SITE_NAME = os.environ.get("SITE_NAME", "Career Pathways")
+# Where visitors can write to the team (the accessibility statement shows it); when empty,
+# it asks them to use the feedback form at the end of every page.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "").strip()
+
+# "Is this page useful?": how many answers one address may send in a window of minutes.
+FEEDBACK_LIMIT = int(os.environ.get("FEEDBACK_LIMIT", "5"))
+FEEDBACK_LIMIT_MINUTES = int(os.environ.get("FEEDBACK_LIMIT_MINUTES", "10"))
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -17,6 +17,7 @@ urlpatterns = [
     path("careers/", include("careers.urls")),
     path("careers/", include("pathways.urls")),
     path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("", include("feedback.urls")),
     path(
         f"{settings.ADMIN_PATH}review/",
         admin.site.admin_view(ReviewListView.as_view()),

@@ -55,5 +55,7 @@ class AccessibilityView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            snippets=Snippet.objects.for_page("accessibility-statement"), **kwargs
+            snippets=Snippet.objects.for_page("accessibility-statement"),
+            contact_email=settings.CONTACT_EMAIL,
+            **kwargs,
         )

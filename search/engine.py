@@ -30,7 +30,7 @@ MAX_WORDS = 10
 WORD = re.compile(r"[a-z0-9]+")
 STOPWORDS = frozenset(
     """a about after all also am an and any are as at be been being by can could did do does
-    for from get getting had has have how i if in into is it its me much my no not of on or
+    for from get getting had has have how i if in into is it its me much must my no not of on or
     our should so than that the their them then there these they this those to too was we
     were what when where which who whom why will with would you your""".split()  # noqa: SIM905
 )
@@ -42,7 +42,8 @@ K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.7  # a section using the visitor's own word beats one using a synonym
 PREFIX_WEIGHT = 0.8  # "apprentice" finds "apprenticeship", a little lower
 CORRECTION_WEIGHT = 0.8  # "theripist" finds "therapist"
-MIN_SUGGESTION_SIMILARITY = {"postgresql": 0.35, "other": 75}  # pg_trgm 0–1; rapidfuzz 0–100
+MIN_TRIGRAM_SIMILARITY = 0.3  # pg_trgm's own default, 0 to 1
+MIN_RATIO = 75  # rapidfuzz, 0 to 100: "theripist" is 89 from "therapist"
 
 
 def words(text):
@@ -208,25 +209,29 @@ def unknown_words(phrase, index):
 
 
 def closest_words(typed, vocabulary):
-    """The word pages use that each typed word most resembles: pg_trgm on PostgreSQL, a
-    fuzzy matcher (rapidfuzz) elsewhere."""
+    """The word pages use that each typed word most resembles. On PostgreSQL, pg_trgm picks
+    the likeliest few by trigram similarity; a fuzzy matcher (rapidfuzz) picks among them,
+    or among every word elsewhere."""
     if not typed or not vocabulary:
         return {}
+    candidates = dict.fromkeys(typed, vocabulary)
     if connection.vendor == "postgresql":
+        candidates = defaultdict(list)
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT DISTINCT ON (typed) typed, word "
-                "FROM unnest(%s::text[]) AS typed, unnest(%s::text[]) AS word "
-                "WHERE similarity(typed, word) >= %s "
-                "ORDER BY typed, similarity(typed, word) DESC, word",
-                [typed, vocabulary, MIN_SUGGESTION_SIMILARITY["postgresql"]],
+                "SELECT typed, word FROM ("
+                "  SELECT typed, word, row_number() OVER ("
+                "    PARTITION BY typed ORDER BY similarity(typed, word) DESC, word) AS n"
+                "  FROM unnest(%s::text[]) AS typed, unnest(%s::text[]) AS word"
+                "  WHERE similarity(typed, word) >= %s"
+                ") AS likely WHERE n <= 5 ORDER BY typed, n",
+                [typed, vocabulary, MIN_TRIGRAM_SIMILARITY],
             )
-            return dict(cursor.fetchall())
+            for word, candidate in cursor.fetchall():
+                candidates[word].append(candidate)
     found = {}
-    for word in typed:
-        match = process.extractOne(
-            word, vocabulary, scorer=fuzz.ratio, score_cutoff=MIN_SUGGESTION_SIMILARITY["other"]
-        )
+    for word, choices in candidates.items():
+        match = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=MIN_RATIO)
         if match:
             found[word] = match[0]
     return found
