@@ -40,9 +40,7 @@ def client_address(request):
 def sender_hash(request):
     """A salted hash of the address: the same address gives the same hash, and the address
     cannot be read back from it."""
-    return salted_hmac(
-        "feedback.sender", client_address(request), algorithm="sha256"
-    ).hexdigest()
+    return salted_hmac("feedback.sender", client_address(request), algorithm="sha256").hexdigest()
 
 
 def is_same_site(request):
