@@ -313,7 +313,13 @@ def add_more_content():
 
     for app_label in CONTENT_APPS:
         for model in content_models(app_label):
-            if model._meta.model_name in ("role", "source", "snippet", "organisation"):
+            if model._meta.model_name in (
+                "role",
+                "source",
+                "snippet",
+                "organisation",
+                "searchsynonym",
+            ):
                 continue
             for record in list(model.objects.all()):
                 sources = list(record.sources.all())
