@@ -26,6 +26,7 @@ from search.models import SearchSynonym
 logger = logging.getLogger(__name__)
 
 MAX_RESULTS = 50
+MIN_SHARE_OF_BEST = 0.05  # a section scoring a twentieth of the best one is noise
 MAX_WORDS = 10
 WORD = re.compile(r"[a-z0-9]+")
 STOPWORDS = frozenset(
@@ -195,7 +196,12 @@ def rank(phrase, index, corrections=None):
             score *= 1.5
         scored.append((-score, number))
     scored.sort()
-    return [index.documents[number] for _, number in scored[:MAX_RESULTS]]
+    best = -scored[0][0] if scored else 0
+    return [
+        index.documents[number]
+        for negative, number in scored[:MAX_RESULTS]
+        if -negative >= best * MIN_SHARE_OF_BEST
+    ]
 
 
 def unknown_words(phrase, index):
