@@ -5,8 +5,8 @@ from django.conf import settings
 
 FIXTURE_DIR = settings.BASE_DIR / "fixtures"
 
-# One file per app, loaded in this order (pathways refers to careers).
-CONTENT_APPS = ["careers", "pathways"]
+# One file per content app, loaded in settings' order (pathways refers to careers).
+CONTENT_APPS = settings.CONTENT_APPS
 
 # Models in the content apps that hold editors' bookkeeping, not content: never exported.
 NOT_CONTENT = {"careers.FixtureUpdate"}

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "core",
     "careers",
     "pathways",
+    "search",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -114,9 +116,10 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The apps whose models are content: any committed change to them moves the content version
-# (core.versions), which every cache is keyed on.
-CONTENT_APPS = ["careers", "pathways"]
+# The apps whose models are content, in fixture loading order: any committed change to them
+# moves the content version (core.versions), which every cache is keyed on; each has a
+# fixture (fixtures/<app>.json) that `seed` loads; "Content editors" may edit them all.
+CONTENT_APPS = ["careers", "pathways", "search"]
 
 # Public pages are cached whole (core.pagecache.PageCacheMiddleware) in the "pages" cache,
 # keyed on the content version read from the database, so every process is fresh after a
@@ -222,6 +225,13 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # Public facts about the site that templates show; not secrets.
 SITE_NAME = os.environ.get("SITE_NAME", "Career Pathways")
+# Where visitors can write to the team (the accessibility statement shows it); when empty,
+# it asks them to use the feedback form at the end of every page.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "").strip()
+
+# "Is this page useful?": how many answers one address may send in a window of minutes.
+FEEDBACK_LIMIT = int(os.environ.get("FEEDBACK_LIMIT", "5"))
+FEEDBACK_LIMIT_MINUTES = int(os.environ.get("FEEDBACK_LIMIT_MINUTES", "10"))
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

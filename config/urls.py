@@ -6,7 +6,7 @@ from django.urls import include, path
 from careers.review import FixtureUpdateView, ReviewListView
 from config import views
 from config.sitemaps import SITEMAPS
-from pathways.views import SearchView
+from search.views import SearchView
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("careers/", include("careers.urls")),
     path("careers/", include("pathways.urls")),
     path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("", include("feedback.urls")),
     path(
         f"{settings.ADMIN_PATH}review/",
         admin.site.admin_view(ReviewListView.as_view()),

@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import DatabaseError
@@ -66,6 +67,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /search/",
+        "Disallow: /feedback/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
@@ -78,4 +80,6 @@ class AccessibilityView(TemplateView):
         snippets = for_version(
             "accessibility", lambda: Snippet.objects.for_page("accessibility-statement")
         )
-        return super().get_context_data(snippets=snippets, **kwargs)
+        return super().get_context_data(
+            snippets=snippets, contact_email=settings.CONTACT_EMAIL, **kwargs
+        )

@@ -3,7 +3,7 @@ import logging
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 
 from careers.journey import JourneyPageMixin
 from careers.models import NationFact
@@ -11,7 +11,7 @@ from careers.nations import NATIONS, nation_table
 from core.pagecache import canonical_query
 from core.versions import for_version
 from pathways.costs import breakdown
-from pathways.forms import SUBMITTED, PlannerForm, SearchForm
+from pathways.forms import SUBMITTED, PlannerForm
 from pathways.models import (
     entry_routes_for_detail_page,
     programmes_for_role,
@@ -31,7 +31,6 @@ from pathways.planner import (
     Answers,
     plan_for,
 )
-from pathways.search import search
 from pathways.timeline import Intake, lay_out
 
 logger = logging.getLogger(__name__)
@@ -363,15 +362,3 @@ def training_months(route, answers):
     if answers.get("mode") == "part_time" and route.months_part_time:
         return route.months_part_time
     return route.months_full_time or route.months_part_time or 0
-
-
-class SearchView(TemplateView):
-    template_name = "pathways/search.html"
-    cache_params = ("q",)
-
-    def get(self, request, *args, **kwargs):
-        form = SearchForm(request.GET or None)
-        phrase = form.cleaned_data["q"].strip() if form.is_bound and form.is_valid() else ""
-        context = self.get_context_data(form=form, phrase=phrase, hits=search(phrase))
-        status = 400 if form.is_bound and not form.is_valid() else 200
-        return self.render_to_response(context, status=status)

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.db import connection
@@ -17,7 +18,7 @@ from pathways.models import EntryRoute
 pytestmark = pytest.mark.django_db
 
 CONTENT_MODELS = [
-    model for model in admin.site._registry if model._meta.app_label in ("careers", "pathways")
+    model for model in admin.site._registry if model._meta.app_label in settings.CONTENT_APPS
 ]
 
 
@@ -117,7 +118,7 @@ def test_editor_cannot_manage_users_or_groups(editor_client):
 def test_content_editors_group_holds_exactly_the_content_permissions():
     group = Group.objects.get(name="Content editors")
     apps_granted = set(group.permissions.values_list("content_type__app_label", flat=True))
-    assert apps_granted == {"careers", "pathways"}
+    assert apps_granted == {"careers", "pathways", "search"}
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"change_role", "add_planstep", "delete_programme", "view_historicalrole"} <= codenames
     for model in CONTENT_MODELS:  # models added after the group was made included

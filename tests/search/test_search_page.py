@@ -12,7 +12,7 @@ def test_search_finds_content_across_models_and_links_to_the_section(client, see
 
 def test_search_finds_routes_requirements_and_organisations(client, seeded):
     html = client.get("/search/", {"q": "apprenticeship"}).content.decode()
-    assert 'href="/careers/music-therapist/entry-routes/apprenticeship/"' in html
+    assert 'href="/careers/music-therapist/entry-routes/apprenticeship/#summary"' in html
     html = client.get("/search/", {"q": "Health and Care Professions Council"}).content.decode()
     assert "Organisation" in html
 

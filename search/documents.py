@@ -1,0 +1,353 @@
+"""What site search looks through: every section of every public page, read from the content.
+
+A document is one place a visitor can be sent to: a page and the id of a section or row on
+it, with the words shown there. Each builder below mirrors one page's template, so a link
+lands on an anchor that exists (``tests/search`` fetches every result's page to check).
+Reading everything takes a fixed number of queries, whatever the amount of content.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from careers.journey import JOURNEY
+from careers.models import (
+    ClientGroup,
+    GlossaryTerm,
+    NationFact,
+    Organisation,
+    PayFigure,
+    RelatedRole,
+    Role,
+    Skill,
+    Task,
+    Workplace,
+)
+from pathways.models import (
+    EntryRoute,
+    NationNote,
+    Programme,
+    ProgressionStage,
+    Qualification,
+    Requirement,
+    Specialism,
+)
+
+PAGE_TITLES = {step.url_name: step.title for step in JOURNEY}
+
+# Where a per-nation fact is explained, by topic, until pages show each fact in its own row.
+NATION_FACT_SECTIONS = {
+    NationFact.Topic.CHECKS: ("pathways:qualifications", "four-nations"),
+    NationFact.Topic.HOURS: ("careers:role_detail", "pay-and-hours"),
+    NationFact.Topic.PAY: ("careers:role_detail", "pay-and-hours"),
+    NationFact.Topic.JOBS: ("careers:role_detail", "job-market"),
+    NationFact.Topic.FINANCE: ("pathways:qualifications", "cost-and-funding"),
+    NationFact.Topic.CAREERS_SERVICE: ("pathways:qualifications", "four-nations"),
+    NationFact.Topic.COURSES: ("pathways:qualifications", "programmes"),
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One section or row of a public page, as search sees it."""
+
+    kind: str  # what it is, shown above the result: "Pay and hours", "Organisation"
+    title: str
+    text: str
+    url: str  # a path with the section's #id, or an organisation's own address
+    context: str = ""  # the page and section it sits in: words that describe it
+    weight: float = 1.0  # how much to prefer it when scores tie: pages here over other sites
+
+    @property
+    def is_external(self):
+        return not self.url.startswith("/")
+
+
+def _page(url_name, role_slug, anchor, **kwargs):
+    return reverse(url_name, kwargs={"role_slug": role_slug, **kwargs}) + f"#{anchor}"
+
+
+def _join(*parts):
+    return "\n".join(part for part in parts if part)
+
+
+def _role_documents(role):
+    page = "careers:role_detail"
+    title = PAGE_TITLES[page]
+    yield Document(
+        title,
+        role.title,
+        _join(role.summary, role.alternative_titles, role.description, role.how_it_helps),
+        _page(page, role.slug, "summary"),
+        f"What a {role.title.lower()} does",
+    )
+    if role.ways_of_working:
+        yield Document(
+            title,
+            "Where they work",
+            role.ways_of_working,
+            _page(page, role.slug, "where-they-work"),
+            "employers settings",
+        )
+    yield Document(
+        title,
+        "Pay and hours",
+        role.working_pattern,
+        _page(page, role.slug, "pay-and-hours"),
+        "pay hours",
+    )
+    yield Document(
+        title,
+        "Finding work",
+        _join(role.job_market, role.vacancies),
+        _page(page, role.slug, "job-market"),
+        "jobs vacancies",
+    )
+    yield Document(
+        title,
+        "A protected title",
+        _join(role.regulation, role.register_check),
+        _page(page, role.slug, "regulation"),
+        f"regulation registration {role.regulator.display_name}",
+    )
+    if role.career_changers:
+        yield Document(
+            title,
+            f"Who becomes a {role.title.lower()}",
+            role.career_changers,
+            _page(page, role.slug, "who-becomes-one"),
+            "career change",
+        )
+    sections = [
+        ("careers:skills", role.skills_intro, "intro", "Is it for me"),
+        ("pathways:entry_route_list", role.entry_routes_intro, "intro", "How do I get in"),
+        ("pathways:entry_route_list", role.getting_experience, "getting-experience", ""),
+        ("pathways:qualifications", role.qualifications_intro, "intro", "Qualifications"),
+        ("pathways:qualifications", role.training_costs, "cost-and-funding", ""),
+        ("pathways:qualifications", role.four_nations, "four-nations", ""),
+        ("pathways:progression", role.progression_intro, "intro", "Where can it lead"),
+        ("pathways:progression", role.ways_of_working, "employed-and-self-employed", ""),
+        ("pathways:next_steps", role.next_steps_intro, "intro", "What do I do next"),
+    ]
+    headings = {
+        "getting-experience": "Getting experience",
+        "cost-and-funding": "What training costs, and who pays",
+        "four-nations": "England, Scotland, Wales and Northern Ireland",
+        "employed-and-self-employed": "Employed and self-employed work",
+    }
+    for url_name, text, anchor, intro_title in sections:
+        if text:
+            yield Document(
+                PAGE_TITLES[url_name],
+                headings.get(anchor) or f"{intro_title}: {role.title.lower()}",
+                text,
+                _page(url_name, role.slug, anchor),
+            )
+
+
+def _role_children():
+    """Rows of the role's pages: one query per model."""
+
+    def published(model):
+        return model.objects.published().filter(role__is_published=True).select_related("role")
+
+    page, skills = "careers:role_detail", "careers:skills"
+    for task in published(Task):
+        yield Document(
+            "Day to day", task.text, "", _page(page, task.role.slug, f"task-{task.slug}")
+        )
+    for group in published(ClientGroup):
+        yield Document(
+            "Who they work with",
+            group.name,
+            group.description,
+            _page(page, group.role.slug, f"client-{group.slug}"),
+        )
+    for place in published(Workplace):
+        yield Document(
+            "Where they work",
+            place.name,
+            place.description,
+            _page(page, place.role.slug, f"workplace-{place.slug}"),
+        )
+    for pay in published(PayFigure):
+        yield Document(
+            "Pay and hours",
+            pay.label,
+            _join(f"£{pay.minimum:,} to £{pay.maximum:,} a year ({pay.pay_year})", pay.note),
+            _page(page, pay.role.slug, f"pay-{pay.slug}"),
+            _join(pay.band, pay.scale, pay.get_nation_display(), "pay a year"),
+        )
+    for other in published(RelatedRole):
+        is_related = other.relation == RelatedRole.Relation.RELATED
+        yield Document(
+            "Related roles" if is_related else "Not the same as",
+            other.title,
+            other.explanation,
+            _page(page, other.role.slug, "related-roles" if is_related else "not-the-same-as"),
+        )
+    for skill in published(Skill):
+        yield Document(
+            PAGE_TITLES[skills],
+            skill.name,
+            _join(skill.why_it_matters, skill.how_to_build),
+            _page(skills, skill.role.slug, f"skill-{skill.slug}"),
+            skill.get_kind_display(),
+        )
+
+
+def _pathway_children():
+    def published(model):
+        return model.objects.published().filter(role__is_published=True).select_related("role")
+
+    routes = "pathways:entry_route_list"
+    for route in published(EntryRoute):
+        slug = route.role.slug
+        yield Document(
+            PAGE_TITLES[routes],
+            route.name,
+            _join(route.summary, route.description, route.who_it_suits, route.study_modes),
+            reverse("pathways:entry_route_detail", kwargs={"role_slug": slug, "slug": route.slug})
+            + "#summary",
+            _join(route.duration, route.where_available, route.outcome),
+        )
+        detail = {"role_slug": slug, "slug": route.slug}
+        if route.cost or route.who_pays:
+            cost_anchor = "cost" if route.cost else "summary"
+            yield Document(
+                f"{route.name}: what it costs",
+                f"Cost and funding: {route.short_name.lower()}",
+                _join(route.cost, route.who_pays),
+                reverse("pathways:entry_route_detail", kwargs=detail) + f"#{cost_anchor}",
+                "who pays",
+            )
+        if route.how_to_apply:
+            yield Document(
+                route.name,
+                f"How to apply: {route.short_name.lower()}",
+                route.how_to_apply,
+                reverse("pathways:entry_route_detail", kwargs=detail) + "#how-to-apply",
+                "apply application",
+            )
+    requirements = Requirement.objects.published().filter(
+        route__is_published=True, route__role__is_published=True
+    )
+    for requirement in requirements.select_related("route__role"):
+        route = requirement.route
+        yield Document(
+            f"{route.name}: what you need",
+            requirement.text,
+            requirement.detail,
+            reverse(
+                "pathways:entry_route_detail",
+                kwargs={"role_slug": route.role.slug, "slug": route.slug},
+            )
+            + f"#requirement-{requirement.slug}",
+            "requirements",
+        )
+    qualifications = "pathways:qualifications"
+    for qualification in published(Qualification).select_related("body"):
+        yield Document(
+            PAGE_TITLES[qualifications],
+            qualification.name,
+            _join(qualification.summary, qualification.description),
+            _page(qualifications, qualification.role.slug, qualification.slug),
+            _join(qualification.level, qualification.body.display_name),
+        )
+    programmes = (
+        Programme.objects.published()
+        .filter(routes__is_published=True, routes__role__is_published=True)
+        .values_list(
+            "slug", "provider", "award", "location", "nation", "notes", "routes__role__slug"
+        )
+        .distinct()
+        .order_by("provider", "slug", "routes__role__slug")
+    )
+    for slug, provider, award, location, nation, notes, role_slug in programmes:
+        yield Document(
+            "Approved courses",
+            f"{award}, {provider}",
+            notes,
+            _page(qualifications, role_slug, f"programme-{slug}"),
+            _join(location, nation.replace("-", " "), "course"),
+        )
+    for note in published(NationNote):
+        yield Document(
+            "England, Scotland, Wales and Northern Ireland",
+            note.get_nation_display(),
+            note.text,
+            _page(qualifications, note.role.slug, f"nation-{note.nation}"),
+        )
+    progression = "pathways:progression"
+    for stage in published(ProgressionStage):
+        yield Document(
+            PAGE_TITLES[progression],
+            stage.name,
+            _join(stage.summary, stage.responsibilities),
+            _page(progression, stage.role.slug, f"stage-{stage.slug}"),
+            stage.typical_band,
+        )
+    for specialism in published(Specialism):
+        yield Document(
+            "Specialisms",
+            specialism.name,
+            specialism.description,
+            _page(progression, specialism.role.slug, f"specialism-{specialism.slug}"),
+        )
+    facts = published(NationFact).select_related("organisation")
+    for fact in facts:
+        url_name, anchor = NATION_FACT_SECTIONS[fact.topic]
+        yield Document(
+            f"{fact.get_topic_display()}: {fact.get_nation_display()}",
+            fact.title,
+            fact.text,
+            _page(url_name, fact.role.slug, anchor),
+            _join(fact.get_nation_display(), fact.organisation and fact.organisation.display_name),
+        )
+
+
+def _organisations():
+    for organisation in Organisation.objects.published():
+        if organisation.url:
+            yield Document(
+                "Organisation",
+                organisation.display_name,
+                organisation.helps_with,
+                organisation.url,
+                weight=0.6,
+            )
+
+
+def _glossary(pages):
+    """Each term with its definition, sent to the first section that uses it."""
+    for term in GlossaryTerm.objects.published():
+        names = [term.term, *(name.strip() for name in term.also_matches.split(","))]
+        pattern = re.compile(
+            r"\b(" + "|".join(re.escape(name) for name in names if name) + r")\b", re.I
+        )
+        first_use = next(
+            (page for page in pages if pattern.search(page.title) or pattern.search(page.text)),
+            None,
+        )
+        if first_use is not None:
+            yield Document(
+                "Explained",
+                term.term,
+                term.definition,
+                first_use.url,
+                term.also_matches,
+                weight=1.2,
+            )
+
+
+def documents():
+    """Every public section search can send a visitor to, in the order pages show them."""
+    found = []
+    for role in Role.objects.published().select_related("regulator"):
+        found.extend(_role_documents(role))
+    found.extend(_role_children())
+    found.extend(_pathway_children())
+    found.extend(_glossary([page for page in found if not page.is_external]))
+    found.extend(_organisations())
+    return found

@@ -1,0 +1,199 @@
+"""Real visitors' queries and where each must land: in the first three results.
+
+Runs on SQLite and PostgreSQL alike (``DATABASE_URL``). The expectations are written against
+the shipped content (fixtures/*.json): they name the section a visitor needs, so a change of
+content that moves a fact to another section changes the expectation with it.
+"""
+
+import re
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from config.middleware import refresh_pages
+from search.engine import build_index
+
+pytestmark = pytest.mark.django_db
+
+ROLE = "/careers/music-therapist/"
+POSTGRADUATE = ROLE + "entry-routes/postgraduate/"
+APPRENTICESHIP = ROLE + "entry-routes/apprenticeship/"
+QUALIFICATIONS = ROLE + "qualifications/"
+PROGRESSION = ROLE + "progression/"
+
+# (what a visitor types, a link that must be among the first three results)
+QUERIES = [
+    ("salary", ROLE + "#pay-nhs-band-6"),
+    ("wages", ROLE + "#pay-"),
+    ("band 6", ROLE + "#pay-nhs-band-6"),
+    ("salery", ROLE + "#pay-"),
+    ("how much does it cost", POSTGRADUATE + "#cost"),
+    ("fees", QUALIFICATIONS + "#cost-and-funding"),
+    ("money", POSTGRADUATE + "#cost"),
+    ("can I afford it", QUALIFICATIONS + "#cost-and-funding"),
+    ("student loan", QUALIFICATIONS + "#cost-and-funding"),
+    ("piano", "#requirement-musicianship"),
+    ("guitar", "#requirement-musicianship"),
+    ("singing", "#requirement-musicianship"),
+    ("musical instrument", "#requirement-musicianship"),
+    ("audition", POSTGRADUATE + "#requirement-audition"),
+    ("improvisation", ROLE + "skills/#skill-improvisation"),
+    ("jobs", ROLE + "#job-market"),
+    ("vacancy", ROLE + "#job-market"),
+    ("theripist", ROLE + "#summary"),
+    ("musc therapist", ROLE + "#summary"),
+    ("hcpc", QUALIFICATIONS + "#hcpc-registration"),
+    ("registration", QUALIFICATIONS + "#hcpc-registration"),
+    ("dbs", POSTGRADUATE + "#requirement-checks"),
+    ("criminal record check", POSTGRADUATE + "#requirement-checks"),
+    ("scotland", QUALIFICATIONS + "#nation-scotland"),
+    ("wales", QUALIFICATIONS + "#nation-wales"),
+    ("northern ireland", QUALIFICATIONS + "#nation-northern-ireland"),
+    ("apprenticeship", APPRENTICESHIP),
+    ("apprentice", APPRENTICESHIP),
+    ("part time", POSTGRADUATE + "#summary"),
+    ("masters degree", QUALIFICATIONS + "#approved-masters"),
+    ("how long does training take", "entry-routes/"),
+    ("entry requirements", POSTGRADUATE + "#requirement-"),
+    ("volunteering", ROLE + "entry-routes/#getting-experience"),
+    ("experience", ROLE + "entry-routes/#getting-experience"),
+    ("personal therapy", POSTGRADUATE + "#requirement-personal-therapy"),
+    ("dementia", ROLE + "#client-dementia"),
+    ("autism", ROLE + "#client-autism"),
+    ("hospice", ROLE + "#workplace-hospices"),
+    ("schools", ROLE + "#workplace-special-schools"),
+    ("self employed", PROGRESSION + "#employed-and-self-employed"),
+    ("private practice", ROLE + "#workplace-private-practice"),
+    ("career change", ROLE + "#who-becomes-one"),
+    ("research", PROGRESSION + "#stage-supervision-teaching-research"),
+    ("bamt", QUALIFICATIONS + "#bamt-membership"),
+    ("interview", POSTGRADUATE + "#requirement-audition"),
+]
+
+RESULT_LINK = re.compile(r'<a class="govuk-link govuk-!-font-weight-bold" href="([^"]+)"')
+
+
+def result_links(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    return RESULT_LINK.findall(response.content.decode())
+
+
+def test_the_list_holds_at_least_thirty_queries():
+    assert len({query for query, _ in QUERIES}) >= 30
+
+
+def test_everyday_queries_land_in_the_first_three_results(client, seeded):
+    misses = []
+    for query, expected in QUERIES:
+        links = result_links(client, query)
+        if not any(expected in link for link in links[:3]):
+            misses.append(f"{query!r} should find {expected}, gave {links[:3]}")
+    assert not misses, "\n".join(misses)
+
+
+def test_hcpc_puts_hcpc_registration_first(client, seeded):
+    assert result_links(client, "hcpc")[0] == QUALIFICATIONS + "#hcpc-registration"
+
+
+def test_every_section_search_can_link_to_exists_on_its_page(client, seeded):
+    """Fetch each page a result can point to, and find the id its link names."""
+    anchors = defaultdict(set)
+    for document in build_index().documents:
+        if not document.is_external:
+            parts = urlsplit(document.url)
+            assert parts.fragment, document
+            anchors[parts.path].add(parts.fragment)
+    assert len(anchors) >= 6
+    for path, ids in anchors.items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        missing = sorted(anchor for anchor in ids if f'id="{anchor}"' not in html)
+        assert not missing, f"{path} has no {missing}"
+
+
+@pytest.mark.parametrize(
+    ("query", "suggestion"),
+    [("theripist", "therapist"), ("music theripist", "music therapist"), ("salery", "salary")],
+)
+def test_a_typo_finds_its_correction_and_offers_it(client, seeded, query, suggestion):
+    html = client.get("/search/", {"q": query}).content.decode()
+    link = f'href="/search/?q={suggestion.replace(" ", "%20")}">{suggestion}</a>'
+    assert f'Did you mean <a class="govuk-link" {link}?' in html
+    assert not re.search(r"\b0 results", html)
+
+
+def test_a_known_word_gets_no_suggestion(client, seeded):
+    assert "Did you mean" not in client.get("/search/", {"q": "dementia"}).content.decode()
+
+
+def test_an_editors_synonym_is_used_once_saved(client, seeded):
+    from search.models import SearchSynonym
+
+    assert result_links(client, "spondulicks") == []
+    SearchSynonym.objects.create(phrase="Spondulicks", means="pay, band")
+    refresh_pages()  # what every admin save does
+    assert ROLE + "#pay-" in result_links(client, "spondulicks")[0]
+    SearchSynonym.objects.filter(phrase="spondulicks").update(is_published=False)
+    refresh_pages()
+    assert result_links(client, "spondulicks") == []
+
+
+def test_nation_facts_and_glossary_terms_are_found(client, seeded):
+    from careers.models import GlossaryTerm, NationFact, Role
+
+    role = Role.objects.get(slug="music-therapist")
+    NationFact.objects.create(
+        role=role,
+        slug="jobs-scotland",
+        topic=NationFact.Topic.JOBS,
+        nation="scotland",
+        title="Job Train lists NHS Scotland posts",
+        text="NHS Scotland vacancies are listed on Job Train.",
+    )
+    GlossaryTerm.objects.create(
+        slug="protected-title",
+        term="Protected title",
+        definition="A job title only registered people may use.",
+    )
+    refresh_pages()
+    assert ROLE + "#job-market" in result_links(client, "job train")[:3]
+    html = client.get("/search/", {"q": "protected title"}).content.decode()
+    assert "A job title only registered people may use." in html
+
+
+def test_a_search_reads_nothing_from_the_database_once_the_index_is_built(client, seeded):
+    result_links(client, "music")  # builds the index and caches it
+    with CaptureQueriesContext(connection) as queries:
+        result_links(client, "pay")
+        result_links(client, "fees and funding")
+    assert len(queries) == 0
+
+
+def test_a_typo_costs_at_most_one_query(client, seeded):
+    result_links(client, "music")
+    with CaptureQueriesContext(connection) as queries:
+        result_links(client, "theripist")
+    # pg_trgm compares the words on PostgreSQL; elsewhere rapidfuzz does, in memory.
+    assert len(queries) == (1 if connection.vendor == "postgresql" else 0)
+
+
+def test_building_the_index_takes_the_same_queries_however_much_content(seeded):
+    from careers.models import ClientGroup, Skill, Task
+
+    with CaptureQueriesContext(connection) as before:
+        build_index()
+    for model in (Task, ClientGroup, Skill):
+        for record in list(model.objects.all()):
+            record.pk = record.id = None
+            record._state.adding = True
+            record.slug = f"{record.slug}-more"
+            record.save()
+    with CaptureQueriesContext(connection) as after:
+        index = build_index()
+    assert len(before) == len(after) <= 20
+    assert any(doc.url.endswith("-more") for doc in index.documents)
