@@ -14,8 +14,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import snowballstemmer
-from django.conf import settings
-from django.core.cache import caches
 from django.db import connection
 from rapidfuzz import fuzz, process
 
