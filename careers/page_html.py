@@ -17,6 +17,9 @@ SECTION_HEADING = re.compile(
 )
 LINK = re.compile(r'<a\b[^>]*\bhref="(?P<href>[^"#][^"]*)"[^>]*>.*?</a>', re.S)
 TAG = re.compile(r"<[^>]+>")
+# Sources are listed with their dates in the page's compact source list; their addresses
+# would double a printout's length, so their links are not numbered.
+NO_REF = 'data-print-ref="no"'
 
 
 def add_section_links(html):
@@ -37,7 +40,7 @@ def add_printed_link_list(html, page_url):
 
     def number(match):
         href = match["href"].replace("&amp;", "&")
-        if href.startswith(("mailto:", "tel:", "javascript:")):
+        if href.startswith(("mailto:", "tel:", "javascript:")) or NO_REF in match[0]:
             return match[0]
         address = urljoin(page_url, href)
         if address.split("#")[0] == page_url.split("#")[0]:

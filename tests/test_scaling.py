@@ -237,9 +237,9 @@ def test_two_processes_without_a_shared_cache_are_never_stale(site_database):
         wait_for(port_a)
         wait_for(port_b)
         for port in (port_a, port_b, port_a, port_b):  # each holds the page in its own memory
-            assert "Freshly edited" not in request(port, "GET", "/").text
-        assert save_through_admin(port_a, site_database, "Freshly edited introduction.") == 302
-        assert "Freshly edited introduction." in request(port_b, "GET", "/").text
+            assert "Edited without Redis" not in request(port, "GET", "/").text
+        assert save_through_admin(port_a, site_database, "Edited without Redis.") == 302
+        assert "Edited without Redis." in request(port_b, "GET", "/").text
 
 
 def cache_failures(log):
