@@ -1,6 +1,7 @@
-"""The "Content editors" group holds every permission on the content apps' models, and
-nothing else: kept so after every ``migrate``, so a model added later (a new kind of
-content) is editable by editors at once, on new sites and running ones alike."""
+"""The "Content editors" group holds every permission on the content apps' models (and,
+from feedback's own migration, reading feedback; nothing else): kept so after every
+``migrate``, so a model added later (a new kind of content) is editable by editors at once,
+on new sites and running ones alike."""
 
 from django.conf import settings
 

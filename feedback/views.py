@@ -19,6 +19,7 @@ from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from core.pagecache import reads_params
 from feedback.forms import FeedbackForm, is_public_page
 from feedback.models import Feedback
 
@@ -107,6 +108,7 @@ def see_other(url):
     return response
 
 
+@reads_params("page")
 @require_safe
 def thanks(request):
     return render(request, "feedback/thanks.html", {"page": back_to(request.GET)})

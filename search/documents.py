@@ -6,13 +6,13 @@ lands on an anchor that exists (``tests/search`` fetches every result's page to 
 Reading everything takes a fixed number of queries, whatever the amount of content.
 """
 
-import re
 from dataclasses import dataclass
 
 from django.urls import reverse
 
 from careers.journey import JOURNEY
 from careers.models import (
+    ROLE_PAGE_NATION_TOPICS,
     ClientGroup,
     GlossaryTerm,
     NationFact,
@@ -26,7 +26,6 @@ from careers.models import (
 )
 from pathways.models import (
     EntryRoute,
-    NationNote,
     Programme,
     ProgressionStage,
     Qualification,
@@ -36,16 +35,18 @@ from pathways.models import (
 
 PAGE_TITLES = {step.url_name: step.title for step in JOURNEY}
 
-# Where a per-nation fact is explained, by topic, until pages show each fact in its own row.
-NATION_FACT_SECTIONS = {
-    NationFact.Topic.CHECKS: ("pathways:qualifications", "four-nations"),
-    NationFact.Topic.HOURS: ("careers:role_detail", "pay-and-hours"),
-    NationFact.Topic.PAY: ("careers:role_detail", "pay-and-hours"),
-    NationFact.Topic.JOBS: ("careers:role_detail", "job-market"),
-    NationFact.Topic.FINANCE: ("pathways:qualifications", "cost-and-funding"),
-    NationFact.Topic.CAREERS_SERVICE: ("pathways:qualifications", "four-nations"),
-    NationFact.Topic.COURSES: ("pathways:qualifications", "programmes"),
+# The page that shows each per-nation fact, as a row of its comparison table (``#fact-<slug>``):
+# the role page's hours, pay and jobs, the qualifications page's everything else. (The
+# qualifications page compares every topic; a visitor asking about pay wants the role page.)
+NATION_FACT_PAGES = {
+    topic: "careers:role_detail" if topic in ROLE_PAGE_NATION_TOPICS else "pathways:qualifications"
+    for topic in NationFact.Topic
 }
+
+
+# A definition helps, but the section of a journey page that uses the word helps more:
+# "hcpc" should find HCPC registration before what the letters stand for.
+GLOSSARY_WEIGHT = 0.6
 
 
 @dataclass(frozen=True)
@@ -272,13 +273,6 @@ def _pathway_children():
             _page(qualifications, role_slug, f"programme-{slug}"),
             _join(location, nation.replace("-", " "), "course"),
         )
-    for note in published(NationNote):
-        yield Document(
-            "England, Scotland, Wales and Northern Ireland",
-            note.get_nation_display(),
-            note.text,
-            _page(qualifications, note.role.slug, f"nation-{note.nation}"),
-        )
     progression = "pathways:progression"
     for stage in published(ProgressionStage):
         yield Document(
@@ -297,13 +291,16 @@ def _pathway_children():
         )
     facts = published(NationFact).select_related("organisation")
     for fact in facts:
-        url_name, anchor = NATION_FACT_SECTIONS[fact.topic]
         yield Document(
             f"{fact.get_topic_display()}: {fact.get_nation_display()}",
             fact.title,
             fact.text,
-            _page(url_name, fact.role.slug, anchor),
-            _join(fact.get_nation_display(), fact.organisation and fact.organisation.display_name),
+            _page(NATION_FACT_PAGES[fact.topic], fact.role.slug, f"fact-{fact.slug}"),
+            _join(
+                fact.get_nation_display(),
+                fact.organisation and fact.organisation.display_name,
+                fact.organisation and fact.organisation.helps_with,
+            ),
         )
 
 
@@ -319,26 +316,18 @@ def _organisations():
             )
 
 
-def _glossary(pages):
-    """Each term with its definition, sent to the first section that uses it."""
+def _glossary():
+    """Each term with its definition, as the glossary page lists it."""
+    glossary = reverse("careers:glossary")
     for term in GlossaryTerm.objects.published():
-        names = [term.term, *(name.strip() for name in term.also_matches.split(","))]
-        pattern = re.compile(
-            r"\b(" + "|".join(re.escape(name) for name in names if name) + r")\b", re.I
+        yield Document(
+            "Explained",
+            term.term,
+            term.definition,
+            f"{glossary}#term-{term.slug}",
+            term.also_matches,
+            weight=GLOSSARY_WEIGHT,
         )
-        first_use = next(
-            (page for page in pages if pattern.search(page.title) or pattern.search(page.text)),
-            None,
-        )
-        if first_use is not None:
-            yield Document(
-                "Explained",
-                term.term,
-                term.definition,
-                first_use.url,
-                term.also_matches,
-                weight=1.2,
-            )
 
 
 def documents():
@@ -348,6 +337,6 @@ def documents():
         found.extend(_role_documents(role))
     found.extend(_role_children())
     found.extend(_pathway_children())
-    found.extend(_glossary([page for page in found if not page.is_external]))
+    found.extend(_glossary())
     found.extend(_organisations())
     return found

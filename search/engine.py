@@ -1,9 +1,11 @@
 """Ranking visitors' words against the site's sections, the same way on SQLite and PostgreSQL.
 
 The index (every section's words, stemmed, with BM25 weights) is built once per content
-version and kept in the cache; a search then reads nothing from the database, except on
-PostgreSQL a single trigram query when a word is unknown. Everyday words reach the site's
-own through editors' synonyms (``SearchSynonym``); unknown words get a "did you mean".
+version and kept in each process; a search then reads only the content version (which the
+page cache middleware has read for the request already), and on PostgreSQL a single trigram
+query when a word is unknown. Everyday words reach the site's own through editors' synonyms
+(``SearchSynonym``), matched on their words or their stems ("wages" as "wage"); unknown
+words get a "did you mean".
 """
 
 import logging
@@ -61,6 +63,7 @@ class Index:
     postings: dict  # stem → {document number: BM25F term frequency}
     idf: dict
     synonyms: dict  # the phrase's words (a tuple) → stems of what it means
+    stemmed_synonyms: dict  # the same, by the phrase's stems: "wages" finds "wage"'s meaning
     vocabulary: list  # words pages use, for "did you mean"
     longest_synonym: int = 1
 
@@ -97,6 +100,10 @@ class Index:
                 meanings[phrase] = meanings.get(phrase, set()) | (
                     stems - {stem(w) for w in STOPWORDS}
                 )
+        stemmed = {}
+        for phrase, stems in meanings.items():
+            key = tuple(stem(w) for w in phrase)
+            stemmed[key] = stemmed.get(key, set()) | stems
         vocabulary = sorted(
             {
                 w
@@ -111,6 +118,7 @@ class Index:
             postings=dict(postings),
             idf=idf,
             synonyms=meanings,
+            stemmed_synonyms=stemmed,
             vocabulary=vocabulary,
             longest_synonym=max((len(phrase) for phrase in meanings), default=1),
         )
@@ -152,9 +160,12 @@ def understand(phrase, index, corrections=None):
     while position < len(typed):
         for size in range(min(index.longest_synonym, len(typed) - position), 0, -1):
             chunk = tuple(typed[position : position + size])
-            if chunk in index.synonyms:
+            meaning = index.synonyms.get(chunk) or index.stemmed_synonyms.get(
+                tuple(stem(w) for w in chunk)
+            )
+            if meaning:
                 own = {stem(w) for w in chunk if w not in STOPWORDS}
-                alike = dict.fromkeys(index.synonyms[chunk] - own, SYNONYM_WEIGHT)
+                alike = dict.fromkeys(meaning - own, SYNONYM_WEIGHT)
                 groups.append(Group(list(chunk), own, alike))
                 position += size
                 break
