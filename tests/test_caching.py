@@ -263,7 +263,7 @@ def test_a_committed_transaction_moves_the_version_once_and_a_rolled_back_one_no
 
 
 def test_a_migrate_that_applies_migrations_moves_the_version_and_one_that_does_not_leaves_it(
-    db,
+    seeded,
 ):
     from django.apps import apps
     from django.db.models.signals import post_migrate
