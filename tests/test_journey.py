@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 pytestmark = pytest.mark.django_db
 
@@ -367,3 +368,14 @@ def test_sitemap_lists_every_journey_page_and_robots_points_to_it(client, seeded
     assert "entry-routes/postgraduate/" in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_a_check_note_shared_by_the_pay_rows_is_said_once_under_the_table(client, seeded):
+    from careers.models import PayFigure
+
+    note = PayFigure.objects.get(slug="nhs-band-7").verification_note
+    assert PayFigure.objects.filter(verification_note=note, needs_verification=True).count() > 1
+    html = client.get(ROLE).content.decode()
+    table = html[html.index('id="pay-caption"') : html.index('id="pay-check-note"')]
+    assert escape(note) not in table
+    assert escape(note) in html[html.index('id="pay-check-note"') :][:2000]

@@ -1,5 +1,6 @@
 import json
 import re
+from collections import Counter
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -59,3 +60,16 @@ def figure(fact):
     whole = fact.amount == fact.amount.to_integral_value()
     money = f"£{fact.amount:,.0f}" if whole else f"£{fact.amount:,.2f}"
     return f"{label} {money}".strip()
+
+
+@register.filter
+def shared_check_note(records):
+    """The record whose "not yet confirmed" note most rows of a table share (two or more),
+    so the table says it once under it; rows with another note keep their own."""
+    notes = Counter(
+        record.verification_note for record in records if record.needs_verification
+    ).most_common(1)
+    if not notes or notes[0][1] < 2:
+        return None
+    note = notes[0][0]
+    return next(r for r in records if r.needs_verification and r.verification_note == note)
