@@ -3,21 +3,12 @@ long texts get wide boxes, Unpublish comes before Delete, and changing a publish
 keeps old links working."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from careers.models import Role
 from pathways.models import EntryRoute
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    client.force_login(user)
-    return client
 
 
 def admin_url(model, view, *args):

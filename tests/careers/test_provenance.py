@@ -8,7 +8,6 @@ from datetime import timedelta
 from html import unescape
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -21,19 +20,6 @@ pytestmark = pytest.mark.django_db
 
 ROLE = "/careers/music-therapist/"
 CHECKED = "checked by an editor"
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def visible_text(response):

@@ -8,7 +8,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core import serializers
 from django.core.management import call_command
 from django.urls import reverse
@@ -86,19 +86,6 @@ def rewrite_fixture(source_dir, target_dir, changes):
             entry["fields"].update(changes.get(key, {}))
         (target_dir / f"{app_label}.json").write_text(json.dumps(entries, indent=2))
     return target_dir
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture
