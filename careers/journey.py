@@ -83,9 +83,9 @@ class JourneyPageMixin:
         context.update(for_version(self.page_key("journey"), lambda: self.journey_data(context)))
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
         context.setdefault("share_url", context["canonical_url"])
-        context.setdefault("share_title", None)
-        context["share_title"] = context["share_title"] or (
-            f"{context['journey']['title']}: {context['role'].title} – {settings.SITE_NAME}"
+        context.setdefault(
+            "share_title",
+            f"{context['journey']['title']}: {context['role'].title} – {settings.SITE_NAME}",
         )
         context["glossary"] = Glossary(self.glossary_terms(context))
         return context

@@ -8,7 +8,6 @@ query when a word is unknown. Everyday words reach the site's own through editor
 words get a "did you mean".
 """
 
-import logging
 import math
 import re
 import unicodedata
@@ -22,8 +21,6 @@ from rapidfuzz import fuzz, process
 from core.versions import for_version
 from search.documents import documents
 from search.models import SearchSynonym
-
-logger = logging.getLogger(__name__)
 
 MAX_RESULTS = 50
 MIN_SHARE_OF_BEST = 0.05  # a section scoring a twentieth of the best one is noise

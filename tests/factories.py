@@ -2,6 +2,8 @@
 
 import itertools
 
+from django.urls import reverse
+
 from careers.models import Organisation, Role, Source
 
 _numbers = itertools.count(1)
@@ -38,3 +40,8 @@ def make_role(**fields):
     if "regulator" not in fields:
         fields["regulator"] = make_organisation()
     return Role.objects.create(**fields)
+
+
+def admin_url(model, view, *args):
+    """An admin page of ``model``: "changelist", "add", "change", "history", …"""
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)

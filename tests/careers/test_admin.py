@@ -14,16 +14,13 @@ from django.utils.html import escape
 
 from careers.models import Organisation, PayFigure, Role, Task
 from pathways.models import EntryRoute
+from tests.factories import admin_url
 
 pytestmark = pytest.mark.django_db
 
 CONTENT_MODELS = [
     model for model in admin.site._registry if model._meta.app_label in settings.CONTENT_APPS
 ]
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
 def test_every_content_model_is_registered():

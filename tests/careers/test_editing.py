@@ -3,16 +3,12 @@ long texts get wide boxes, Unpublish comes before Delete, and changing a publish
 keeps old links working."""
 
 import pytest
-from django.urls import reverse
 
 from careers.models import Role
 from pathways.models import EntryRoute
+from tests.factories import admin_url
 
 pytestmark = pytest.mark.django_db
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
 def form_as_browser_sends_it(client, url):
