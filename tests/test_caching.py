@@ -194,9 +194,7 @@ def test_signing_in_a_failed_save_and_an_empty_action_leave_the_version(
 def test_a_bulk_action_and_a_history_revert_move_the_version(seeded, editor):
     snippet = Snippet.objects.get(slug="home-intro")
     version = content_version()
-    editor.post(
-        f"/admin/core/snippet/{snippet.pk}/change/", snippet_form(snippet, text="Edited.")
-    )
+    editor.post(f"/admin/core/snippet/{snippet.pk}/change/", snippet_form(snippet, text="Edited."))
     assert content_version() == version + 1
     first = snippet.history.order_by("history_date").first()
     reverted = editor.post(

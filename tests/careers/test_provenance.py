@@ -59,9 +59,7 @@ def test_mark_checked_today_action_records_date_editor_and_history(editor_client
 
 def change_form_data(client, source):
     form = (
-        client.get(reverse("admin:core_source_change", args=[source.pk]))
-        .context["adminform"]
-        .form
+        client.get(reverse("admin:core_source_change", args=[source.pk])).context["adminform"].form
     )
     return {name: form.initial.get(name) or "" for name in form.fields}
 
