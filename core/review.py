@@ -1,4 +1,4 @@
-"""The editors' review list across every content model of both apps: sources to check,
+"""The editors' review list across every content model of every content app: sources to check,
 fixture updates to decide on, and records due for review."""
 
 from collections import Counter
