@@ -3,7 +3,7 @@ nation, in the order the UK's nations are usually listed."""
 
 from dataclasses import dataclass
 
-from careers.content import Nation
+from core.content import Nation
 
 
 @dataclass(frozen=True)

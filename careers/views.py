@@ -5,11 +5,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
-from careers.citations import cite
 from careers.forms import SelfCheckForm
-from careers.journey import JourneyPageMixin
-from careers.models import GlossaryTerm, NationFact, Role, Skill, Snippet, role_page_lists
+from careers.models import NationFact, Role, Skill, role_page_lists
 from careers.nations import NATIONS, nation_table
+from core.citations import cite
+from core.journey import JourneyPageMixin
+from core.models import GlossaryTerm, Snippet
 from core.versions import for_version
 
 # The role page's comparison across nations: what a job is like where you work.
@@ -33,7 +34,7 @@ def occupation_data(role, lists):
     address)."""
 
     def names(kind):
-        return [row.name for row in lists[kind]]
+        return [row.name for row in lists.get(kind, [])]
 
     data = {
         "@context": "https://schema.org",
@@ -61,12 +62,32 @@ def occupation_data(role, lists):
         ],
         "educationRequirements": [
             f"{route.name}: {route.description}" if route.description else route.name
-            for route in lists["entry_routes"]
+            for route in lists.get("entry_routes", [])
         ],
     }
     if role.alternative_titles:
         data["alternateName"] = [name.strip() for name in role.alternative_titles.split(",")]
     return data
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        featured_role, snippets = for_version("home", self.home_data)
+        return super().get_context_data(
+            featured_role=featured_role,
+            snippets=snippets,
+            canonical_url=self.request.build_absolute_uri("/"),
+            **kwargs,
+        )
+
+    @staticmethod
+    def home_data():
+        return (
+            Role.objects.published().filter(is_featured=True).first(),
+            Snippet.objects.for_page("home-intro", "home-planner"),
+        )
 
 
 class RoleListView(ListView):

@@ -71,8 +71,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "config.middleware.SecurityHeadersMiddleware",
-    "config.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "core.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -100,7 +100,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "config.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -118,8 +118,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The apps whose models are content, in fixture loading order: any committed change to them
 # moves the content version (core.versions), which every cache is keyed on; each has a
-# fixture (fixtures/<app>.json) that `seed` loads; "Content editors" may edit them all.
-CONTENT_APPS = ["careers", "pathways", "search"]
+# fixture (fixtures/<app>.json) that `seed` loads; "Content editors" may edit them all. The
+# content version itself (core.ContentVersion) is not content: core.content.NOT_CONTENT.
+CONTENT_APPS = ["core", "careers", "pathways", "search"]
 
 # Public pages are cached whole (core.pagecache.PageCacheMiddleware) in the "pages" cache,
 # keyed on the content version read from the database, so every process is fresh after a

@@ -3,13 +3,22 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from careers.review import FixtureUpdateView, ReviewListView
-from config import views
-from config.sitemaps import SITEMAPS
+from careers.sitemaps import GlossarySitemap, JourneySitemap
+from careers.views import HomeView
+from core import views
+from core.review import FixtureUpdateView, ReviewListView
+from pathways.sitemaps import EntryRouteSitemap
 from search.views import SearchView
 
+# Each app owns its sitemap; the site's sitemap.xml lists them in this order.
+SITEMAPS = {
+    "journey": JourneySitemap,
+    "entry-routes": EntryRouteSitemap,
+    "glossary": GlossarySitemap,
+}
+
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("search/", SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -4,7 +4,7 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
-    verbose_name = "Shared machinery"
+    verbose_name = "Shared content: sources, snippets, glossary"
 
     def ready(self):
         from django.db.models.signals import post_migrate

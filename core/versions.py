@@ -3,7 +3,8 @@ moves forward and every cache is keyed on.
 
 - ``content_version()`` reads it (once per request while the page cache middleware is
   serving one, otherwise from the database each call).
-- Saves, deletions and many-to-many changes to any model of ``settings.CONTENT_APPS``, and
+- Saves, deletions and many-to-many changes to any content model (a model of
+  ``settings.CONTENT_APPS`` but the content version itself, ``core.content.NOT_CONTENT``), and
   a ``migrate`` that applied migrations, move it forward in their own transaction, so it
   moves exactly when they commit: admin, inlines, bulk actions, history reverts, the shell,
   ``seed``, data migrations.
@@ -16,7 +17,6 @@ moves forward and every cache is keyed on.
 import logging
 from contextvars import ContextVar
 
-from django.conf import settings
 from django.db import DatabaseError, connections, router, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
@@ -52,8 +52,9 @@ def bump_content_version(using="default"):
 
 def is_content(model):
     """A model of a content app; history rows only ever accompany a content change."""
-    meta = model._meta
-    return meta.app_label in settings.CONTENT_APPS and not meta.model_name.startswith("historical")
+    from core.content import is_content_model
+
+    return is_content_model(model) and not model._meta.model_name.startswith("historical")
 
 
 def content_changed(sender, using=None, **kwargs):

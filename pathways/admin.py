@@ -1,14 +1,8 @@
 from django.contrib import admin
 
-from careers.admin import (
-    SOURCES_FIELDSET,
-    ContentAdmin,
-    ContentInline,
-    ReviewStatusFilter,
-    RoleAdmin,
-    RoleChildAdmin,
-)
+from careers.admin import RoleAdmin, RoleChildAdmin
 from careers.models import Role
+from core.admin import SOURCES_FIELDSET, ContentAdmin, ContentInline, ReviewStatusFilter
 from pathways.models import (
     EntryRoute,
     NationNote,

@@ -2,16 +2,16 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 
-from careers.content import Content, ContentQuerySet, Nation, SlugManager
 from careers.models import (
     NationFact,
     Organisation,
     Role,
     RoleChild,
     unique_slug_per_role,
-    with_glossary,
 )
-from careers.years import YearKind, has_passed
+from core.content import Content, ContentQuerySet, Nation, SlugManager
+from core.models import with_glossary
+from core.years import YearKind, has_passed
 
 
 def non_negative(field, name):

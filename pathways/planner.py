@@ -21,7 +21,7 @@ QUESTIONS = {
     "age": ["under_22", "22_to_24", "25_or_over"],
 }
 
-# The planner's nations are the contract's; per-nation facts use ``careers.content.Nation``.
+# The planner's nations are the contract's; per-nation facts use ``core.content.Nation``.
 NATION_FACT_KEY = {
     "england": "england",
     "scotland": "scotland",

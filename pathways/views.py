@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView
 
-from careers.journey import JourneyPageMixin
 from careers.models import NationFact
 from careers.nations import NATIONS, nation_table
+from core.journey import JourneyPageMixin
 from core.pagecache import canonical_query
 from core.versions import for_version
 from pathways.costs import breakdown

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from careers.journey import JOURNEY
 from careers.models import (
     ROLE_PAGE_NATION_TOPICS,
     ClientGroup,
-    GlossaryTerm,
     NationFact,
     Organisation,
     PayFigure,
@@ -24,6 +22,8 @@ from careers.models import (
     Task,
     Workplace,
 )
+from core.journey import JOURNEY
+from core.models import GlossaryTerm
 from pathways.models import (
     EntryRoute,
     Programme,

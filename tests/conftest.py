@@ -86,7 +86,7 @@ def seeded(db, django_db_setup):
 def no_content(db):
     """No content at all, for a test that builds its own or loads fixtures afresh; the
     session's content comes back when the test's transaction rolls back."""
-    from careers.fixtures import CONTENT_APPS, content_models
+    from core.fixtures import CONTENT_APPS, content_models
 
     for app_label in reversed(CONTENT_APPS):
         for model in reversed(content_models(app_label)):

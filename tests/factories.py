@@ -4,7 +4,8 @@ import itertools
 
 from django.urls import reverse
 
-from careers.models import Organisation, Role, Source
+from careers.models import Organisation, Role
+from core.models import Source
 
 _numbers = itertools.count(1)
 

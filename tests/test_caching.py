@@ -13,7 +13,8 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from careers.models import Snippet, Source, Task
+from careers.models import Task
+from core.models import Snippet, Source
 from core.versions import content_version
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +134,7 @@ def test_an_editors_save_in_the_admin_shows_on_the_site_at_once(client, seeded, 
     assert "Find your way" in client.get("/").content.decode()  # now cached
     snippet = Snippet.objects.get(slug="home-intro")
     response = editor.post(
-        f"/admin/careers/snippet/{snippet.pk}/change/",
+        f"/admin/core/snippet/{snippet.pk}/change/",
         snippet_form(snippet, text="Freshly edited introduction."),
     )
     assert response.status_code == 302
@@ -182,7 +183,7 @@ def test_signing_in_a_failed_save_and_an_empty_action_leave_the_version(
     ).status_code in (200, 302)
     snippet = Snippet.objects.get(slug="home-intro")
     failed = editor.post(
-        f"/admin/careers/snippet/{snippet.pk}/change/", snippet_form(snippet, text="")
+        f"/admin/core/snippet/{snippet.pk}/change/", snippet_form(snippet, text="")
     )
     assert failed.status_code == 200  # the form, with its error
     empty = editor.post("/admin/careers/task/", {"action": "delete_selected"})
@@ -193,13 +194,11 @@ def test_signing_in_a_failed_save_and_an_empty_action_leave_the_version(
 def test_a_bulk_action_and_a_history_revert_move_the_version(seeded, editor):
     snippet = Snippet.objects.get(slug="home-intro")
     version = content_version()
-    editor.post(
-        f"/admin/careers/snippet/{snippet.pk}/change/", snippet_form(snippet, text="Edited.")
-    )
+    editor.post(f"/admin/core/snippet/{snippet.pk}/change/", snippet_form(snippet, text="Edited."))
     assert content_version() == version + 1
     first = snippet.history.order_by("history_date").first()
     reverted = editor.post(
-        f"/admin/careers/snippet/{snippet.pk}/history/{first.history_id}/",
+        f"/admin/core/snippet/{snippet.pk}/history/{first.history_id}/",
         snippet_form(snippet, text=first.text),
     )
     assert reverted.status_code == 302
@@ -236,7 +235,7 @@ def test_a_cache_that_fails_serves_pages_and_saves_and_logs_once(client, seeded,
         snippet = Snippet.objects.get(slug="home-intro")
         version = content_version()
         saved = editor.post(
-            f"/admin/careers/snippet/{snippet.pk}/change/",
+            f"/admin/core/snippet/{snippet.pk}/change/",
             snippet_form(snippet, text="Saved while the cache was down."),
         )
         assert saved.status_code == 302

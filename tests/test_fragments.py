@@ -11,7 +11,7 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django.http import QueryDict
 from django.template import Context, Template
 
-from careers.glossary import Glossary
+from core.glossary import Glossary
 from core.versions import bump_content_version
 from pathways.forms import PlannerForm
 
@@ -47,7 +47,7 @@ def test_cached_questions_are_the_html_crispy_renders():
 
 
 def render_fragment(source, **context):
-    return Template("{% load fragments pathways_tags %}" + source).render(Context(context))
+    return Template("{% load fragments content_tags %}" + source).render(Context(context))
 
 
 def test_a_fragment_is_rendered_once_per_content_version_day_and_key():

@@ -320,7 +320,7 @@ def count_queries(client, url):
 
 def add_more_content():
     """Copy every visible list, so each page has more rows to show."""
-    from careers.fixtures import CONTENT_APPS, content_models
+    from core.fixtures import CONTENT_APPS, content_models
 
     for app_label in CONTENT_APPS:
         for model in content_models(app_label):

@@ -186,7 +186,7 @@ def save_through_admin(port, database, text):
         (snippet_id,) = db.execute(
             "SELECT id FROM careers_snippet WHERE slug = 'home-intro'"
         ).fetchone()
-    url = f"/admin/careers/snippet/{snippet_id}/change/"
+    url = f"/admin/core/snippet/{snippet_id}/change/"
     form = request(port, "GET", url, headers={"Cookie": cookie_header(cookies)})
     saved = request(
         port,

@@ -53,7 +53,7 @@ def test_printed_page_lists_each_link_once_in_full_at_the_end(client, seeded):
 
 
 def test_relative_links_print_as_full_addresses():
-    from careers.page_html import add_printed_link_list
+    from core.page_html import add_printed_link_list
 
     html = add_printed_link_list(
         '<a href="/careers/x/skills/">Skills</a> <a href="#top">Top</a> '

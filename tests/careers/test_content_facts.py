@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from careers.fixtures import fixture_path
-from careers.years import YearKind, has_passed
+from core.fixtures import fixture_path
+from core.years import YearKind, has_passed
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_old_estimate_is_labelled_as_based_on_2021_22_pay(client, seeded):
 def test_a_pay_year_says_a_newer_year_applies_once_it_has_passed(
     client, seeded, today, newer_year_applies
 ):
-    with mock.patch("careers.years.timezone.localdate", return_value=today):
+    with mock.patch("core.years.timezone.localdate", return_value=today):
         row = text_of(element(page(client, ROLE), "pay-nhs-band-6"))
     assert "£38,682 to £46,580" in row
     assert ("2025/26 figures; a newer pay year now applies" in row) is newer_year_applies
@@ -228,8 +228,8 @@ def test_no_course_is_described_as_online(client, seeded):
 
 
 def fixture_sources():
-    records = json.loads(fixture_path("careers").read_text(encoding="utf-8"))
-    return [record["fields"] for record in records if record["model"] == "careers.source"]
+    records = json.loads(fixture_path("core").read_text(encoding="utf-8"))
+    return [record["fields"] for record in records if record["model"] == "core.source"]
 
 
 def test_no_fixture_source_claims_a_check_nobody_made():

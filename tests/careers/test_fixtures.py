@@ -5,8 +5,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from careers.fixtures import CONTENT_APPS, content_models, fixture_path
-from careers.management.commands.export_content import export
+from core.fixtures import CONTENT_APPS, content_models, fixture_path
+from core.management.commands.export_content import export
 
 pytestmark = pytest.mark.django_db
 

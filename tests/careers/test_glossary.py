@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from careers.glossary import Glossary
+from core.glossary import Glossary
 
 ROLE = "/careers/music-therapist/"
 TERMS = [

@@ -29,7 +29,7 @@ def test_key_facts_show_pay_with_its_year_hours_training_cost_and_entry(client, 
 
 
 def test_key_facts_say_when_the_pay_year_has_passed(client, seeded):
-    with mock.patch("careers.years.timezone.localdate", return_value=date(2031, 5, 1)):
+    with mock.patch("core.years.timezone.localdate", return_value=date(2031, 5, 1)):
         assert "a newer pay year now applies" in key_facts(client)
-    with mock.patch("careers.years.timezone.localdate", return_value=date(2020, 5, 1)):
+    with mock.patch("core.years.timezone.localdate", return_value=date(2020, 5, 1)):
         assert "a newer pay year now applies" not in key_facts(client)

@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from careers.admin import CHECKED_REASON
-from careers.fixtures import CONTENT_APPS, content_models, fixture_path
-from careers.models import PayFigure, Source
+from careers.models import PayFigure
+from core.admin import CHECKED_REASON
+from core.fixtures import CONTENT_APPS, content_models, fixture_path
+from core.models import Source
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +33,8 @@ def today_text():
 
 
 def test_shipped_sources_carry_no_check_date_without_an_editor():
-    entries = json.loads(fixture_path("careers").read_text(encoding="utf-8"))
-    sources = [entry["fields"] for entry in entries if entry["model"] == "careers.source"]
+    entries = json.loads(fixture_path("core").read_text(encoding="utf-8"))
+    sources = [entry["fields"] for entry in entries if entry["model"] == "core.source"]
     assert sources
     unbacked = [s["slug"] for s in sources if s.get("last_checked") and not s.get("checked_by")]
     assert unbacked == []
@@ -42,7 +43,7 @@ def test_shipped_sources_carry_no_check_date_without_an_editor():
 def test_mark_checked_today_action_records_date_editor_and_history(editor_client, editor, seeded):
     first, second = Source.objects.order_by("pk")[:2]
     response = editor_client.post(
-        reverse("admin:careers_source_changelist"),
+        reverse("admin:core_source_changelist"),
         {"action": "mark_checked_today", "_selected_action": [first.pk, second.pk]},
     )
     assert response.status_code == 302
@@ -58,20 +59,18 @@ def test_mark_checked_today_action_records_date_editor_and_history(editor_client
 
 def change_form_data(client, source):
     form = (
-        client.get(reverse("admin:careers_source_change", args=[source.pk]))
-        .context["adminform"]
-        .form
+        client.get(reverse("admin:core_source_change", args=[source.pk])).context["adminform"].form
     )
     return {name: form.initial.get(name) or "" for name in form.fields}
 
 
 def test_change_form_button_marks_the_source_checked(editor_client, editor, seeded):
     source = Source.objects.order_by("pk").first()
-    page = editor_client.get(reverse("admin:careers_source_change", args=[source.pk]))
+    page = editor_client.get(reverse("admin:core_source_change", args=[source.pk]))
     assert 'name="_mark_checked"' in page.content.decode()
     data = change_form_data(editor_client, source) | {"_mark_checked": "1"}
 
-    response = editor_client.post(reverse("admin:careers_source_change", args=[source.pk]), data)
+    response = editor_client.post(reverse("admin:core_source_change", args=[source.pk]), data)
 
     assert response.status_code == 302
     source.refresh_from_db()
@@ -82,7 +81,7 @@ def test_change_form_button_marks_the_source_checked(editor_client, editor, seed
 def test_a_check_date_typed_in_the_form_is_the_editors(editor_client, editor, seeded):
     source = Source.objects.order_by("pk").first()
     data = change_form_data(editor_client, source) | {"last_checked": "2026-11-20"}
-    editor_client.post(reverse("admin:careers_source_change", args=[source.pk]), data)
+    editor_client.post(reverse("admin:core_source_change", args=[source.pk]), data)
     source.refresh_from_db()
     assert (str(source.last_checked), source.checked_by) == ("2026-11-20", editor)
 

@@ -14,9 +14,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
 
-from careers.fixtures import CONTENT_APPS, FIXTURE_DIR, content_models
-from careers.models import FixtureUpdate, Role, Source, Task
-from careers.seeding import UPDATED, compared_fields, field_values
+from careers.models import Role, Task
+from core.fixtures import CONTENT_APPS, FIXTURE_DIR, content_models
+from core.models import FixtureUpdate, Source
+from core.seeding import UPDATED, compared_fields, field_values
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ EDITORS_SUMMARY = "An editor's own summary of the job."
 def seed_from(directory):
     """Run ``seed`` on the fixtures in ``directory``; return its last line of output."""
     out = StringIO()
-    with mock.patch("careers.fixtures.FIXTURE_DIR", Path(directory)):
+    with mock.patch("core.fixtures.FIXTURE_DIR", Path(directory)):
         call_command("seed", stdout=out)
     return out.getvalue().strip().splitlines()[-1]
 

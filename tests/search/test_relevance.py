@@ -156,7 +156,8 @@ def test_an_editors_synonym_is_used_once_saved(client, seeded):
 
 
 def test_nation_facts_and_glossary_terms_are_found(client, seeded):
-    from careers.models import GlossaryTerm, NationFact, Role
+    from careers.models import NationFact, Role
+    from core.models import GlossaryTerm
 
     role = Role.objects.get(slug="music-therapist")
     NationFact.objects.create(

@@ -41,7 +41,7 @@ def paragraphs(value, autoescape=True):
 @register.filter(needs_autoescape=True)
 def explain(value, glossary, autoescape=True):
     """Link the first use on the page of each glossary term to its entry (see
-    ``careers.glossary``). ``glossary`` is the page's ``Glossary``; without one, the text is
+    ``core.glossary``). ``glossary`` is the page's ``Glossary``; without one, the text is
     returned as it was."""
     html = conditional_escape(value) if autoescape else value
     if not glossary:

@@ -1,14 +1,14 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from careers.seeding import seed
+from core.seeding import seed
 
 
 class Command(BaseCommand):
     help = (
         "Load the content fixtures: add records that are missing, bring records nobody has "
         "edited up to date, and keep editors' changes (listing fixture changes to them for "
-        "review). Safe to run any number of times; see careers/seeding.py."
+        "review). Safe to run any number of times; see core/seeding.py."
     )
 
     @transaction.atomic

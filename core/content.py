@@ -1,12 +1,23 @@
 """What every piece of visitor-facing content shares: publishing, review dates, sources, history.
 
-Both apps build their models on these bases, so the admin, the review list and the
+Every app builds its content models on these bases, so the admin, the review list and the
 fixtures treat every record the same way.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+# The one model of the content apps (``settings.CONTENT_APPS``) that is not content: the
+# content version itself. Saving it is not a content change, and editors get no permission
+# on it.
+NOT_CONTENT = {"core.ContentVersion"}
+
+
+def is_content_model(model):
+    """A model of a content app whose changes are content changes (history models included)."""
+    return model._meta.app_label in settings.CONTENT_APPS and model._meta.label not in NOT_CONTENT
 
 
 class Nation(models.TextChoices):
@@ -46,6 +57,19 @@ class RoleChildManager(models.Manager.from_queryset(ContentQuerySet)):
         return self.get(role__slug=role_slug, slug=slug)
 
 
+class ContentHistory(HistoricalRecords):
+    """django-simple-history's records, whose table follows the model's: a model that kept its
+    table when it moved between apps (``db_table = "careers_snippet"``) keeps its history's
+    table too (``careers_historicalsnippet``)."""
+
+    def get_meta_options(self, model):
+        options = super().get_meta_options(model)
+        if "db_table" in model._meta.original_attrs:
+            app_label, name = model._meta.db_table.split("_", 1)
+            options["db_table"] = f"{app_label}_historical{name}"
+        return options
+
+
 class Content(models.Model):
     """A record a visitor reads: it can be unpublished, is reviewed, cites its sources."""
 
@@ -67,13 +91,13 @@ class Content(models.Model):
         help_text="What to check and where, shown to visitors as 'check with …'.",
     )
     sources = models.ManyToManyField(
-        "careers.Source",
+        "core.Source",
         blank=True,
         related_name="+",
         help_text="Where the facts in this record come from.",
     )
 
-    history = HistoricalRecords(inherit=True)
+    history = ContentHistory(inherit=True)
 
     class Meta:
         abstract = True

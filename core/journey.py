@@ -1,15 +1,17 @@
-"""The six-step journey through a role's pages, shared by the careers and pathways views.
+"""The journey through a role's pages, shared by the careers and pathways views.
 
-Steps name their URLs as strings, so careers needs no import from pathways.
+Each app adds its own steps from its ``AppConfig.ready`` (careers steps 1 and 2, pathways
+steps 3 to 6), so this module names no app's pages and careers needs nothing from pathways.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
-from careers.citations import cite
-from careers.glossary import Glossary, by_spelling
+from core.citations import cite
+from core.glossary import Glossary, by_spelling
 from core.versions import for_version
 
 
@@ -22,14 +24,18 @@ class Step:
         return reverse(self.url_name, kwargs={"role_slug": role.slug})
 
 
-JOURNEY = [
-    Step("careers:role_detail", "What is this job"),
-    Step("careers:skills", "Is it for me"),
-    Step("pathways:entry_route_list", "How do I get in"),
-    Step("pathways:qualifications", "Qualifications and registration"),
-    Step("pathways:progression", "Where can it lead"),
-    Step("pathways:next_steps", "What do I do next"),
-]
+# The steps in order, as the apps added them (see ``add_steps``).
+JOURNEY = []
+_numbered = {}
+
+
+def add_steps(first, *steps):
+    """Put an app's pages in the journey as steps ``first``, ``first + 1``, …; call from the
+    app's ``AppConfig.ready``."""
+    for number, step in enumerate(steps, start=first):
+        if _numbered.setdefault(number, step) != step:
+            raise ImproperlyConfigured(f"Journey step {number} is already {_numbered[number]}.")
+    JOURNEY[:] = [step for _, step in sorted(_numbered.items())]
 
 
 def journey_context(role, url_name):
@@ -56,7 +62,7 @@ class JourneyPageMixin:
     The view sets ``journey_url_name``, puts ``role`` in the context and lists what it shows
     in ``shown_records()``; the page shows the latest review date among them (as 'page
     content last updated': a date an editor gave, not a check against the sources) and every
-    source they cite (see ``careers.citations.cite``). When the page's query annotated
+    source they cite (see ``core.citations.cite``). When the page's query annotated
     ``glossary_terms`` (``with_glossary``), ``glossary`` explains the first use of each term
     on the page (it remembers what it explained, so it is made afresh for each render).
 

@@ -1,13 +1,12 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from careers.journey import JOURNEY
 from careers.models import Role
-from pathways.models import EntryRoute
+from core.journey import JOURNEY
 
 
 class JourneySitemap(Sitemap):
-    """Every journey page of every published role."""
+    """Every journey page of every published role (the steps every app added)."""
 
     def items(self):
         return [(role, step) for role in Role.objects.published() for step in JOURNEY]
@@ -20,24 +19,9 @@ class JourneySitemap(Sitemap):
         return item[0].last_reviewed
 
 
-class EntryRouteSitemap(Sitemap):
-    def items(self):
-        return EntryRoute.objects.published().filter(role__is_published=True).select_related("role")
-
-    def lastmod(self, route):
-        return route.last_reviewed
-
-
 class GlossarySitemap(Sitemap):
     def items(self):
         return ["careers:glossary"]
 
     def location(self, url_name):
         return reverse(url_name)
-
-
-SITEMAPS = {
-    "journey": JourneySitemap,
-    "entry-routes": EntryRouteSitemap,
-    "glossary": GlossarySitemap,
-}

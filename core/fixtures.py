@@ -3,13 +3,17 @@
 from django.apps import apps
 from django.conf import settings
 
+from core.content import NOT_CONTENT
+
 FIXTURE_DIR = settings.BASE_DIR / "fixtures"
 
-# One file per content app, loaded in settings' order (pathways refers to careers).
+# One file per content app, loaded in settings' order (careers refers to core, pathways to
+# both).
 CONTENT_APPS = settings.CONTENT_APPS
 
-# Models in the content apps that hold editors' bookkeeping, not content: never exported.
-NOT_CONTENT = {"careers.FixtureUpdate"}
+# Models of the content apps that are not in the fixtures: the content version, and the
+# fixture updates waiting for editors (editors' bookkeeping). Never exported or seeded.
+NOT_EXPORTED = {*NOT_CONTENT, "core.FixtureUpdate"}
 
 
 def fixture_path(app_label):
@@ -22,5 +26,5 @@ def content_models(app_label):
         model
         for model in apps.get_app_config(app_label).get_models()
         if not model._meta.label.split(".")[1].startswith("Historical")
-        and model._meta.label not in NOT_CONTENT
+        and model._meta.label not in NOT_EXPORTED
     ]

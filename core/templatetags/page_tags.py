@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from careers.page_html import add_printed_link_list, add_section_links
+from core.page_html import add_printed_link_list, add_section_links
 
 register = template.Library()
 

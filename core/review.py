@@ -1,4 +1,4 @@
-"""The editors' review list across every content model of both apps: sources to check,
+"""The editors' review list across every content model of every content app: sources to check,
 fixture updates to decide on, and records due for review."""
 
 from collections import Counter
@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from careers.admin import review_cutoff
-from careers.fixtures import CONTENT_APPS, content_models
-from careers.models import FixtureUpdate, Source
-from careers.seeding import PARTLY_TAKEN, UPDATED, apply_fixture, compared_fields
+from core.admin import review_cutoff
+from core.fixtures import CONTENT_APPS, content_models
+from core.models import FixtureUpdate, Source
+from core.seeding import PARTLY_TAKEN, UPDATED, apply_fixture, compared_fields
 
 
 def change_url(record):

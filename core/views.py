@@ -1,3 +1,5 @@
+"""Pages every site has: the health check, robots.txt and the accessibility statement."""
+
 import logging
 
 from django.conf import settings
@@ -10,31 +12,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from careers.models import Role, Snippet
-from core.models import ContentVersion
+from core.models import ContentVersion, Snippet
 from core.versions import for_version
 
 logger = logging.getLogger(__name__)
-
-
-class HomeView(TemplateView):
-    template_name = "home.html"
-
-    def get_context_data(self, **kwargs):
-        featured_role, snippets = for_version("home", self.home_data)
-        return super().get_context_data(
-            featured_role=featured_role,
-            snippets=snippets,
-            canonical_url=self.request.build_absolute_uri("/"),
-            **kwargs,
-        )
-
-    @staticmethod
-    def home_data():
-        return (
-            Role.objects.published().filter(is_featured=True).first(),
-            Snippet.objects.for_page("home-intro", "home-planner"),
-        )
 
 
 @never_cache

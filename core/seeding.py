@@ -34,8 +34,8 @@ from django.core.serializers.base import deserialize_fk_value, deserialize_m2m_v
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS
 
-from careers.fixtures import CONTENT_APPS, fixture_path
-from careers.models import FixtureUpdate, Source
+from core.fixtures import CONTENT_APPS, fixture_path
+from core.models import FixtureUpdate, Source
 
 LOADED = "Loaded from the content fixtures"
 UPDATED = "Updated from the content fixtures"

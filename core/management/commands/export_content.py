@@ -1,7 +1,7 @@
 from django.core import serializers
 from django.core.management.base import BaseCommand
 
-from careers.fixtures import CONTENT_APPS, content_models, fixture_path
+from core.fixtures import CONTENT_APPS, content_models, fixture_path
 
 
 def export(app_label):

@@ -1,0 +1,120 @@
+"""A site made before sources, snippets, glossary terms and fixture updates moved from careers
+to core upgrades without losing or moving a row: the move is in Django's state only, and the
+content types (so permissions and fixture updates) follow the models."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from careers.models import Role
+from core.models import FixtureUpdate, GlossaryTerm, Snippet, Source
+
+BEFORE_THE_MOVE = [
+    ("core", "0001_content_version"),
+    ("careers", "0004_role_key_facts"),
+    ("pathways", "0004_plan_notes"),
+]
+MOVED = ["source", "snippet", "glossaryterm", "fixtureupdate", "historicalsource"]
+
+
+def migrate_to(targets):
+    """Migrate as the executor does, without ``migrate``'s post_migrate signal, so the
+    database is exactly as the older release left it; returns the apps of that state."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    ContentType.objects.clear_cache()
+    return executor.loader.project_state(targets).apps
+
+
+def made_before_the_move(apps):
+    """Rows an older release wrote, through its own models (all in careers)."""
+    OldSource = apps.get_model("careers", "Source")
+    source = OldSource.objects.create(
+        slug="layout-source", title="A source", publisher="A publisher", date_shown="2026"
+    )
+    apps.get_model("careers", "HistoricalSource").objects.create(
+        id=source.pk,
+        slug=source.slug,
+        title=source.title,
+        publisher=source.publisher,
+        date_shown=source.date_shown,
+        history_date=timezone.now(),
+        history_type="+",
+        history_change_reason="Loaded from the content fixtures",
+    )
+    snippet = apps.get_model("careers", "Snippet").objects.create(
+        slug="layout-snippet", text="Some words."
+    )
+    snippet.sources.add(source.pk)
+    term = apps.get_model("careers", "GlossaryTerm").objects.create(
+        slug="layout-term", term="Layout", definition="How the code is arranged."
+    )
+    regulator = apps.get_model("careers", "Organisation").objects.create(
+        slug="layout-regulator", name="A regulator", url="https://example.org/", helps_with="-"
+    )
+    role = apps.get_model("careers", "Role").objects.create(
+        slug="layout-role",
+        title="A role",
+        summary="-",
+        description="-",
+        regulation="-",
+        regulator=regulator,
+        working_pattern="-",
+        job_market="-",
+        vacancies="-",
+    )
+    role.sources.add(source.pk)
+    OldContentType = apps.get_model("contenttypes", "ContentType")
+    snippet_type = OldContentType.objects.get(app_label="careers", model="snippet")
+    update = apps.get_model("careers", "FixtureUpdate").objects.create(
+        content_type=snippet_type, object_id=snippet.pk, fixture_values={"fields": {}}
+    )
+    change_source = apps.get_model("auth", "Permission").objects.get(
+        content_type__app_label="careers", codename="change_source"
+    )
+    group = apps.get_model("auth", "Group").objects.create(name="Layout checkers")
+    group.permissions.add(change_source)
+    return {
+        "source": source.pk,
+        "snippet": snippet.pk,
+        "term": term.pk,
+        "role": role.pk,
+        "update": update.pk,
+        "permission": change_source.pk,
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_made_before_the_move_keeps_every_row_and_table():
+    tables = set(connection.introspection.table_names())
+    assert "careers_source" in tables and "core_source" not in tables
+
+    old_apps = migrate_to(BEFORE_THE_MOVE)
+    assert set(connection.introspection.table_names()) == tables
+    assert not ContentType.objects.filter(app_label="core", model__in=MOVED).exists()
+    made = made_before_the_move(old_apps)
+
+    call_command("migrate", verbosity=0)  # as a deployment runs it
+
+    assert set(connection.introspection.table_names()) == tables
+    source = Source.objects.get(pk=made["source"])
+    assert source.slug == "layout-source"
+    assert [entry.history_change_reason for entry in source.history.all()] == [
+        "Loaded from the content fixtures"
+    ]
+    assert Snippet.objects.get(pk=made["snippet"]).text == "Some words."
+    assert list(Snippet.objects.get(pk=made["snippet"]).sources.all()) == [source]
+    assert GlossaryTerm.objects.get(pk=made["term"]).term == "Layout"
+    assert list(Role.objects.get(pk=made["role"]).sources.all()) == [source]
+    update = FixtureUpdate.objects.get(pk=made["update"])
+    assert update.record == Snippet.objects.get(pk=made["snippet"])
+    assert update.content_type.app_label == "core"
+    (permission,) = Group.objects.get(name="Layout checkers").permissions.all()
+    assert permission.pk == made["permission"]
+    assert (permission.content_type.app_label, permission.codename) == ("core", "change_source")
+    assert not ContentType.objects.filter(app_label="careers", model__in=MOVED).exists()
+    assert ContentType.objects.get_for_model(Source).app_label == "core"
