@@ -1,5 +1,5 @@
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.core.exceptions import ImproperlyConfigured
@@ -463,8 +463,11 @@ def role_page_lists(role):
     )
     lists = {kind: [] for kind in LIST_KINDS}
     lists.update({added.kind: [] for added in ADDED_ROLE_PAGE_LISTS})
+    links = {added.kind: added.link for added in ADDED_ROLE_PAGE_LISTS if added.link}
     for values in combined:
         row = ListRow(*values)
+        if row.kind in links:
+            row = replace(row, url=links[row.kind](role, row.slug))
         lists[row.kind].append(row)
     return lists
 
@@ -473,23 +476,24 @@ def role_page_lists(role):
 class AddedList:
     """A list another app adds to the role page: ``records(role)`` gives the role's records
     (a content queryset), ``columns`` the fields read as name, description, URL and position
-    (each may be None)."""
+    (each may be None), ``link(role, slug)`` the address of a record's own page, if any."""
 
     kind: str
     records: Callable
     columns: tuple
+    link: Callable | None = None
 
 
 # Filled from other apps' AppConfig.ready, so careers names none of their models or relations.
 ADDED_ROLE_PAGE_LISTS = []
 
 
-def add_role_page_list(kind, records, name, description=None, url=None, position=None):
+def add_role_page_list(kind, records, name, description=None, url=None, position=None, link=None):
     """Add a list to the role page (``lists[kind]``), read in the page's one query; call from
     the adding app's ``AppConfig.ready``."""
     if any(added.kind == kind for added in ADDED_ROLE_PAGE_LISTS):
         raise ImproperlyConfigured(f"The role page already has a list called {kind!r}.")
-    ADDED_ROLE_PAGE_LISTS.append(AddedList(kind, records, (name, description, url, position)))
+    ADDED_ROLE_PAGE_LISTS.append(AddedList(kind, records, (name, description, url, position), link))
 
 
 ROW_COLUMNS = [

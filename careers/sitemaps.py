@@ -1,5 +1,4 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
 from careers.models import Role
 from core.journey import JOURNEY
@@ -17,11 +16,3 @@ class JourneySitemap(Sitemap):
 
     def lastmod(self, item):
         return item[0].last_reviewed
-
-
-class GlossarySitemap(Sitemap):
-    def items(self):
-        return ["careers:glossary"]
-
-    def location(self, url_name):
-        return reverse(url_name)

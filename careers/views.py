@@ -8,9 +8,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from careers.forms import SelfCheckForm
 from careers.models import NationFact, Role, Skill, role_page_lists
 from careers.nations import NATIONS, nation_table
-from core.citations import cite
 from core.journey import JourneyPageMixin
-from core.models import GlossaryTerm, Snippet
+from core.models import Snippet
 from core.versions import for_version
 
 # The role page's comparison across nations: what a job is like where you work.
@@ -168,13 +167,3 @@ class SkillsView(JourneyPageMixin, TemplateView):
 
     def shown_records(self, context):
         return [context["role"], *context["role"].skills.all()]
-
-
-class GlossaryView(TemplateView):
-    """Every glossary term, each with an anchor the journey pages link to."""
-
-    template_name = "careers/glossary.html"
-
-    def get_context_data(self, **kwargs):
-        terms = list(GlossaryTerm.objects.published())
-        return super().get_context_data(terms=terms, page_sources=cite(terms), **kwargs)

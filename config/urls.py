@@ -3,10 +3,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from careers.sitemaps import GlossarySitemap, JourneySitemap
+from careers.sitemaps import JourneySitemap
 from careers.views import HomeView
 from core import views
 from core.review import FixtureUpdateView, ReviewListView
+from core.sitemaps import GlossarySitemap
 from pathways.sitemaps import EntryRouteSitemap
 from search.views import SearchView
 
@@ -23,6 +24,8 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Before the role pages, so "glossary" is never read as a role's slug.
+    path("careers/glossary/", views.GlossaryView.as_view(), name="glossary"),
     path("careers/", include("careers.urls")),
     path("careers/", include("pathways.urls")),
     path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),

@@ -43,7 +43,7 @@ class Glossary:
     def __init__(self, terms, spellings=None):
         """``terms``: dicts with slug, term, also_matches and definition; or, built once
         for many pages, ``spellings``: what ``by_spelling(terms)`` gives."""
-        self.url = reverse("careers:glossary")
+        self.url = reverse("glossary")
         self.by_spelling = by_spelling(terms) if spellings is None else spellings
         self.explained = set()
 

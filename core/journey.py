@@ -52,6 +52,7 @@ def journey_context(role, url_name):
         "steps": steps,
         "previous": steps[index - 1] if index > 0 else None,
         "next": steps[index + 1] if index + 1 < len(steps) else None,
+        "last": steps[-1],  # where the journey ends: a visitor's next steps
     }
 
 

@@ -128,7 +128,7 @@ class GlossaryTerm(Content):
         return (self.slug,)
 
     def get_absolute_url(self):
-        return reverse("careers:glossary") + f"#term-{self.slug}"
+        return reverse("glossary") + f"#term-{self.slug}"
 
 
 class JSONRow(Func):

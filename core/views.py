@@ -1,4 +1,5 @@
-"""Pages every site has: the health check, robots.txt and the accessibility statement."""
+"""Pages every site has: the health check, robots.txt, the accessibility statement and the
+glossary."""
 
 import logging
 
@@ -12,7 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from core.models import ContentVersion, Snippet
+from core.citations import cite
+from core.models import ContentVersion, GlossaryTerm, Snippet
 from core.versions import for_version
 
 logger = logging.getLogger(__name__)
@@ -64,3 +66,13 @@ class AccessibilityView(TemplateView):
         return super().get_context_data(
             snippets=snippets, contact_email=settings.CONTACT_EMAIL, **kwargs
         )
+
+
+class GlossaryView(TemplateView):
+    """Every glossary term, each with an anchor the journey pages link to."""
+
+    template_name = "glossary.html"
+
+    def get_context_data(self, **kwargs):
+        terms = list(GlossaryTerm.objects.published())
+        return super().get_context_data(terms=terms, page_sources=cite(terms), **kwargs)

@@ -7,6 +7,8 @@ class PathwaysConfig(AppConfig):
     verbose_name = "Pathways: how to get in and where it leads"
 
     def ready(self):
+        from django.urls import reverse
+
         from careers.models import add_role_page_list
         from core.journey import Step, add_steps
 
@@ -31,4 +33,7 @@ class PathwaysConfig(AppConfig):
             "name",
             "funding_note",
             position="position",
+            link=lambda role, slug: reverse(
+                "pathways:entry_route_detail", kwargs={"role_slug": role.slug, "slug": slug}
+            ),
         )

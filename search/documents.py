@@ -318,7 +318,7 @@ def _organisations():
 
 def _glossary():
     """Each term with its definition, as the glossary page lists it."""
-    glossary = reverse("careers:glossary")
+    glossary = reverse("glossary")
     for term in GlossaryTerm.objects.published():
         yield Document(
             "Explained",
