@@ -263,8 +263,9 @@ class NextStepsView(RolePageView):
         }
 
     def shown_records(self, context):
+        # A plan shows the role's title only; the page without one, its introduction.
         return [
-            context["role"],
+            *([] if context.get("plan") else [context["role"]]),
             *context.get("steps", []),
             *context.get("routes", []),
             *context.get("route_notes", []),
