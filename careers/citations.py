@@ -1,11 +1,15 @@
-"""Read the sources behind every record a page shows in one query, whatever their models."""
+"""The sources behind every record a page shows, whatever their models: every citation on
+the site is read in one query per content version."""
 
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import CharField, F, Value
+
+from core.versions import for_version
 
 CITATION_COLUMNS = [
     "owner_label",
@@ -31,44 +35,50 @@ class Citation:
 
 def cite(records):
     """Give each model instance a ``cited`` list of its sources, and return every source
-    cited on the page (in order of first citation), using one UNION over the through tables.
+    cited on the page (in order of first citation).
 
     ``records`` may mix models, and rows that name their model (``model_label``) and ``pk``.
+    Every citation on the site is read in one query per content version (``citations``),
+    so a page that shows a new mix of records, such as a plan, costs no query.
     """
-    pks_by_label = defaultdict(set)
-    instances = defaultdict(list)
+    every_citation = for_version("citations", citations)
+    page_sources = {}
     for record in records:
         label = getattr(record, "model_label", None) or record._meta.label_lower
-        pks_by_label[label].add(record.pk)
+        cited = every_citation.get((label, record.pk), [])
         if hasattr(record, "_meta"):
-            instances[(label, record.pk)].append(record)
-    queries = [_through_rows(label, pks) for label, pks in sorted(pks_by_label.items())]
-    cited = defaultdict(list)
-    page_sources = {}
-    if queries:
-        combined = (
-            queries[0]
-            .union(*queries[1:], all=True)
-            .order_by("owner_label", "owner_pk", "cited_publisher", "cited_title")
-        )
-        for label, pk, *source_fields in combined:
-            citation = Citation(*source_fields)
-            cited[(label, pk)].append(citation)
+            record.cited = cited
+        for citation in cited:
             page_sources.setdefault(citation.slug, citation)
-    for key, owners in instances.items():
-        for instance in owners:
-            instance.cited = cited[key]
     return sorted(page_sources.values(), key=lambda c: (c.publisher, c.title))
 
 
-def _through_rows(label, pks):
-    model = apps.get_model(label)
+def citations():
+    """(model label, pk) → the record's sources, by publisher and title: one UNION over the
+    through tables of every content model that cites sources."""
+    queries = [
+        _through_rows(model)
+        for app_label in settings.CONTENT_APPS
+        for model in apps.get_app_config(app_label).get_models()
+        if any(field.name == "sources" for field in model._meta.many_to_many)
+    ]
+    combined = (
+        queries[0]
+        .union(*queries[1:], all=True)
+        .order_by("owner_label", "owner_pk", "cited_publisher", "cited_title")
+    )
+    cited = defaultdict(list)
+    for label, pk, *source_fields in combined:
+        cited[(label, pk)].append(Citation(*source_fields))
+    return dict(cited)
+
+
+def _through_rows(model):
     field = model._meta.get_field("sources")
     owner = field.m2m_field_name()
     return (
-        field.remote_field.through.objects.filter(**{f"{owner}__in": pks})
-        .annotate(
-            owner_label=Value(label, output_field=CharField()),
+        field.remote_field.through.objects.annotate(
+            owner_label=Value(model._meta.label_lower, output_field=CharField()),
             owner_pk=F(owner),
             cited_slug=F("source__slug"),
             cited_title=F("source__title"),

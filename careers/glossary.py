@@ -25,19 +25,26 @@ def term_pattern(spellings):
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
+def by_spelling(terms):
+    """Each spelling of each term (lower case, escaped as pages are) → the term."""
+    terms_by_spelling = {}
+    for term in terms or []:
+        spellings = [term["term"], *term["also_matches"].split(",")]
+        for spelling in (s.strip() for s in spellings):
+            if spelling:
+                # Pages are matched as escaped HTML ("master&#x27;s"), so spellings are too.
+                terms_by_spelling.setdefault(str(escape(spelling)).lower(), term)
+    return terms_by_spelling
+
+
 class Glossary:
     """The glossary as one page uses it: which terms it has explained so far."""
 
-    def __init__(self, terms):
-        """``terms``: dicts with slug, term, also_matches and definition."""
+    def __init__(self, terms, spellings=None):
+        """``terms``: dicts with slug, term, also_matches and definition; or, built once
+        for many pages, ``spellings``: what ``by_spelling(terms)`` gives."""
         self.url = reverse("careers:glossary")
-        self.by_spelling = {}
-        for term in terms or []:
-            spellings = [term["term"], *term["also_matches"].split(",")]
-            for spelling in (s.strip() for s in spellings):
-                if spelling:
-                    # Pages are matched as escaped HTML ("master&#x27;s"), so spellings are too.
-                    self.by_spelling.setdefault(str(escape(spelling)).lower(), term)
+        self.by_spelling = by_spelling(terms) if spellings is None else spellings
         self.explained = set()
 
     def explain(self, html):

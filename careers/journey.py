@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from careers.citations import cite
-from careers.glossary import Glossary
+from careers.glossary import Glossary, by_spelling
 from core.versions import for_version
 
 
@@ -62,7 +62,9 @@ class JourneyPageMixin:
 
     The page's record (``get_object``) and what is worked out from it are built once per
     content version (``core.versions.for_version``), keyed on the view, the path and the
-    parameters the view declares, and shared read-only by every request after.
+    parameters the view declares, and shared read-only by every request after. Without
+    parameters, the page's body is rendered once per content version too (``{% fragment %}``
+    in journey.html, keyed on ``page_fragment_key``).
     """
 
     journey_url_name = None
@@ -80,22 +82,28 @@ class JourneyPageMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(for_version(self.page_key("journey"), lambda: self.journey_data(context)))
+        page = (type(self).__name__, self.request.path, "journey")
+        context.update(for_version(page, lambda: self.journey_data(context)))
+        # What a page shows may depend on its parameters (a plan): found afresh, no query.
+        shown = list(self.shown_records(context))
+        context["last_reviewed"] = max((r.last_reviewed for r in shown), default=None)
+        context["page_sources"] = cite(shown)
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
         context.setdefault("share_url", context["canonical_url"])
         context.setdefault(
             "share_title",
             f"{context['journey']['title']}: {context['role'].title} – {settings.SITE_NAME}",
         )
-        context["glossary"] = Glossary(self.glossary_terms(context))
+        context["glossary"] = Glossary(None, spellings=context["glossary_spellings"])
+        # Without parameters a page's body reads nothing but its path and content.
+        context.setdefault("page_fragment_key", None if self.request.GET else self.request.path)
         return context
 
     def journey_data(self, context):
-        shown = list(self.shown_records(context))
+        """What the page's path decides: its step, and the glossary's spellings."""
         return {
             "journey": journey_context(context["role"], self.journey_url_name),
-            "last_reviewed": max((r.last_reviewed for r in shown), default=None),
-            "page_sources": cite(shown),
+            "glossary_spellings": by_spelling(self.glossary_terms(context)),
         }
 
     def glossary_terms(self, context):

@@ -9,20 +9,22 @@ tags matched here can only be the templates' own.
 
 import re
 from bisect import bisect_right
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from django.utils.html import escape
 
 SECTION_HEADING = re.compile(
     r'(<section\b[^>]*\bid="(?P<id>[^"]+)"[^>]*>\s*<h2\b[^>]*>(?P<heading>.*?)</h2>)', re.S
 )
-LINK = re.compile(r'<a\b[^>]*\bhref="(?P<href>[^"#][^"]*)"[^>]*>.*?</a>', re.S)
+LINK_START = re.compile(r'<a\b[^>]*\bhref="(?P<href>[^"#][^"]*)"[^>]*>')
 TAG = re.compile(r"<[^>]+>")
 # Sources are listed with their dates in the page's compact source list; their addresses
 # would double a printout's length, so their links are not numbered.
 NO_REF = 'data-print-ref="no"'
 # Nor are links that do not print: inside an element marked `app-no-print`.
-NO_PRINT = re.compile(r'<(?P<tag>[a-z][a-z0-9]*)\b[^>]*\bclass="[^"]*\bapp-no-print\b[^"]*"[^>]*>')
+NO_PRINT = "app-no-print"
+NO_PRINT_CLASS = re.compile(r'\bclass="[^"]*\bapp-no-print\b')
+OPEN_TAG = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*>")
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
 
 
@@ -41,49 +43,67 @@ def add_section_links(html):
 def unprinted_spans(html):
     """Where each element marked `app-no-print` starts and ends, outermost only, as sorted
     (start, end) pairs. Our templates close every element that is not void."""
-    spans = []
-    for match in NO_PRINT.finditer(html):
-        tag = match["tag"]
-        if tag in VOID_TAGS or (spans and match.start() < spans[-1][1]):
-            continue
-        depth, end = 1, len(html)
-        for other in re.compile(rf"<(/?){tag}\b[^>]*>").finditer(html, match.end()):
-            depth += -1 if other[1] else 1
-            if depth == 0:
-                end = other.end()
-                break
-        spans.append((match.start(), end))
+    spans, at = [], html.find(NO_PRINT)
+    while at >= 0:
+        start = html.rfind("<", 0, at)
+        tag = OPEN_TAG.match(html, start)
+        if tag and at < tag.end() and tag[1] not in VOID_TAGS and NO_PRINT_CLASS.search(tag[0]):
+            spans.append((start, element_end(html, tag[1], tag.end())))
+        at = html.find(NO_PRINT, max(at + len(NO_PRINT), spans[-1][1] if spans else 0))
     return spans
+
+
+def element_end(html, name, position):
+    """Where the element named ``name`` whose start tag ends at ``position`` ends."""
+    depth = 1
+    for tag in re.compile(rf"<(/?){name}\b[^>]*>").finditer(html, position):
+        depth += -1 if tag[1] else 1
+        if depth == 0:
+            return tag.end()
+    return len(html)
 
 
 def add_printed_link_list(html, page_url):
     """Number each link that prints, and list the numbered addresses at the end."""
-    numbers = {}
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page_url))
+    page = page_url.split("#")[0]
     hidden = unprinted_spans(html)
     hidden_starts = [start for start, _ in hidden]
-
-    def is_printed(position):
-        i = bisect_right(hidden_starts, position) - 1
-        return i < 0 or position >= hidden[i][1]
-
-    def number(match):
+    numbers, output, position = {}, [], 0
+    for match in LINK_START.finditer(html):
+        if match.start() < position:  # inside a link already numbered (never in our HTML)
+            continue
         href = match["href"].replace("&amp;", "&")
         if href.startswith(("mailto:", "tel:", "javascript:")) or NO_REF in match[0]:
-            return match[0]
-        if not is_printed(match.start()):
-            return match[0]
-        address = urljoin(page_url, href)
-        if address.split("#")[0] == page_url.split("#")[0]:
-            return match[0]
+            continue
+        i = bisect_right(hidden_starts, match.start()) - 1
+        if i >= 0 and match.start() < hidden[i][1]:  # does not print
+            continue
+        address = absolute(href, origin, page_url)
+        if address.split("#")[0] == page:
+            continue
+        end = html.find("</a>", match.end())
+        if end < 0:
+            continue
+        end += len("</a>")
         n = numbers.setdefault(address, len(numbers) + 1)
-        return f'{match[0]}<span class="app-print-only app-link-ref"> [{n}]</span>'
-
-    html = LINK.sub(number, html)
+        output += [html[position:end], f'<span class="app-print-only app-link-ref"> [{n}]</span>']
+        position = end
     if not numbers:
         return html
+    output.append(html[position:])
     items = "".join(f"<li>{escape(address)}</li>" for address in numbers)
     return (
-        f'{html}<section class="app-print-only app-print-links">'
+        f'{"".join(output)}<section class="app-print-only app-print-links">'
         f'<h2 class="govuk-heading-s">Links on this page</h2>'
         f'<ol class="govuk-list govuk-list--number govuk-body-s">{items}</ol></section>'
     )
+
+
+def absolute(href, origin, page_url):
+    """The link's full address (``urljoin``, with a quick way for the usual two kinds)."""
+    if href.startswith(("https://", "http://")):
+        return href
+    if href.startswith("/") and not href.startswith("//"):
+        return origin + href
+    return urljoin(page_url, href)

@@ -2,6 +2,7 @@ from itertools import groupby
 
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from careers.citations import cite
@@ -27,8 +28,9 @@ def pay_year_label(pay):
     return f"{pay.pay_year} pay year"
 
 
-def occupation_data(role, lists, url):
-    """schema.org Occupation, so search engines can show the job's facts."""
+def occupation_data(role, lists):
+    """schema.org Occupation, so search engines can show the job's facts (the page adds its
+    address)."""
 
     def names(kind):
         return [row.name for row in lists[kind]]
@@ -38,7 +40,6 @@ def occupation_data(role, lists, url):
         "@type": "Occupation",
         "name": role.title,
         "description": role.summary,
-        "url": url,
         "occupationalCategory": role.occupational_category,
         "occupationLocation": {"@type": "Country", "name": "United Kingdom"},
         "qualifications": "; ".join(names("qualifications")),
@@ -81,16 +82,21 @@ class RoleDetailView(JourneyPageMixin, DetailView):
     journey_url_name = "careers:role_detail"
 
     def get_context_data(self, **kwargs):
+        # Pay figures say when their pay year has passed: the data is kept for the day too.
+        lists, nation_rows, occupation = for_version(
+            self.page_key("data", timezone.localdate()), self.role_page_data
+        )
         context = super().get_context_data(
-            lists=for_version(self.page_key("lists"), lambda: role_page_lists(self.object)),
-            nations=NATIONS,
-            nation_rows=nation_table(self.object.nation_facts.all(), ROLE_PAGE_NATION_ROWS),
-            **kwargs,
+            lists=lists, nations=NATIONS, nation_rows=nation_rows, **kwargs
         )
-        context["occupation"] = occupation_data(
-            self.object, context["lists"], context["canonical_url"]
-        )
+        context["occupation"] = {**occupation, "url": context["canonical_url"]}
         return context
+
+    def role_page_data(self):
+        role = self.object
+        lists = role_page_lists(role)
+        nation_rows = nation_table(role.nation_facts.all(), ROLE_PAGE_NATION_ROWS)
+        return lists, nation_rows, occupation_data(role, lists)
 
     def shown_records(self, context):
         role = context["role"]

@@ -116,10 +116,13 @@ class PageCacheMiddleware:
         headers = {
             name: value for name, value in response.items() if name.lower() not in DROPPED_HEADERS
         }
-        compressed = gzip.compress(response.content, mtime=0)
-        self.cache.set(
-            key, (response.status_code, headers, compressed), settings.PAGE_CACHE_SECONDS
-        )
+        if settings.PAGE_CACHE_SECONDS > 0:  # compressed once for every later visitor
+            compressed = gzip.compress(response.content, mtime=0)
+            self.cache.set(
+                key, (response.status_code, headers, compressed), settings.PAGE_CACHE_SECONDS
+            )
+        elif accepts_gzip(request):  # for this visitor only: the quicker compression
+            compressed = gzip.compress(response.content, 4, mtime=0)
         if accepts_gzip(request):
             response.content = compressed
             response["Content-Encoding"] = "gzip"

@@ -174,6 +174,14 @@ class NextStepsView(RolePageView):
     def get_queryset(self):
         return roles_for_plan() if self.plan else roles_for_next_steps_page()
 
+    def get_object(self, queryset=None):
+        """The role as a plan reads it, or as the blank planner does: kept apart, so a plan
+        never gets the blank page's role without its steps, routes and facts."""
+        return for_version(
+            (type(self).__name__, self.request.path, self.plan is not None),
+            lambda: DetailView.get_object(self, queryset),
+        )
+
     def get(self, request, *args, **kwargs):
         form = PlannerForm(request.GET)
         self.plan = None
@@ -227,14 +235,15 @@ class NextStepsView(RolePageView):
                 notes=notes,
             )
         plan_notes = [notes[slug] for slug in plan.notes if slug in notes]
-        for route in routes:
-            route.caveats = [
-                note for note in plan_notes if note.slug in CAVEATS.get(route.slug, ())
-            ]
         nation_name = dict(form.fields["nation"].choices).get(answers.get("nation"))
         return {
             "steps": steps,
             "routes": routes,
+            # Each route with the notes shown on its card (routes are shared: never changed).
+            "route_cards": [
+                (route, [note for note in plan_notes if note.slug in CAVEATS.get(route.slug, ())])
+                for route in routes
+            ],
             "route_notes": plan_notes,
             "other_notes": [note for note in plan_notes if note.slug not in ON_ROUTE_CARDS],
             "courses": courses,
@@ -245,6 +254,7 @@ class NextStepsView(RolePageView):
             if any(course.is_in_nation for course in courses)
             else "Courses in the UK",
             "mode": answers.get("mode"),
+            "nation_answer": answers.get("nation"),
             "show_every_nation": not nation,
             "facts": facts,
             "nation_known": bool(nation),

@@ -58,6 +58,25 @@ PLANNER_RESULT = (
     ROLE + "next-steps/?stage=graduate&degree=music&music=advanced"
     "&experience=1_to_2&employed=no&mode=full_time"
 )
+
+
+def plan_urls(count=5000, seed=1):
+    """Plans for ``count`` different sets of answers (every question answered), in a fixed
+    random order: what visitors with their own answers ask for."""
+    import itertools
+    import random
+
+    sys.path.insert(0, str(BASE_DIR))
+    from pathways.planner import QUESTIONS
+
+    combos = list(itertools.product(*QUESTIONS.values()))
+    random.Random(seed).shuffle(combos)
+    return [
+        ROLE + "next-steps/?" + "&".join(f"{q}={a}" for q, a in zip(QUESTIONS, combo, strict=True))
+        for combo in combos[:count]
+    ]
+
+
 PAGES = [  # (name, URL): every journey page, the home page and a planner result
     ("home", "/"),
     ("role", ROLE),
@@ -327,6 +346,7 @@ def wait_quiet(limit, threshold=NOISY_PCT):
 LUA = r"""
 -- Written by scripts/bench.py. Settings:
 local BUST = %(bust)s          -- path prefix for a fresh query string per request, or nil
+local PATHS = %(paths)s        -- paths to ask for at random, one per request, or nil
 local STOP_AFTER = %(stop_after)d  -- per thread: stop after this many responses (0: never)
 local COUNT_STATUS = %(count_status)s  -- count non-2xx exactly (needs response())
 
@@ -351,6 +371,7 @@ function setup(thread)
 end
 
 function init(args)
+  math.randomseed(id)
   responses = 0
   non2xx = 0
   if now_us then t_start = now_us() end
@@ -361,6 +382,12 @@ if BUST then
   request = function()
     n = n + 1
     return wrk.format(nil, BUST .. id .. "-" .. n)
+  end
+end
+
+if PATHS then
+  request = function()
+    return wrk.format(nil, PATHS[math.random(#PATHS)])
   end
 end
 
@@ -402,12 +429,13 @@ end
 """
 
 
-def lua_script(tmp, name, bust=None, stop_after=0, count_status=True):
+def lua_script(tmp, name, bust=None, stop_after=0, count_status=True, paths=None):
     path = tmp / f"{name}.lua"
     path.write_text(
         LUA
         % {
             "bust": json.dumps(bust) if bust else "nil",
+            "paths": "{" + ",".join(json.dumps(p) for p in paths) + "}" if paths else "nil",
             "stop_after": stop_after,
             "count_status": "true" if count_status else "false",
         }
@@ -512,6 +540,14 @@ def run_load(server, uncached_server, tmp, args):
             PLANNER_RESULT,
             plain,
             PLANNER_RESULT,
+            uncached_server,
+        ),
+        (
+            "planner_many",
+            "plans for 5,000 sets of answers, uncached",
+            ROLE + "next-steps/",
+            lua_script(tmp, "plans", paths=plan_urls()),
+            ROLE + "next-steps/?<5,000 answer sets at random>",
             uncached_server,
         ),
     ]
@@ -676,6 +712,32 @@ def count_queries(env, repeats=5):
                 "sql": [q["sql"][:400] for q in cold],
             }
         )
+    # Plans for answers nobody asked for before, once plans for 400 others were built in
+    # this content version: what a visitor with their own answers costs.
+    urls = plan_urls(600, seed=2)
+    clear()
+    response, cold, cold_ms = get(urls[0])
+    for url in urls[1:400]:
+        get(url)
+    fresh = [get(url) for url in urls[400:]]
+    pages.append(
+        {
+            "page": "new plans",
+            "url": ROLE + "next-steps/?<200 answer sets not asked for before>",
+            "status": max(r.status_code for r, _, _ in fresh),
+            "uncached": len(cold),
+            "warm": max(len(queries) for _, queries, _ in fresh),
+            "cold_cpu_ms": round(cold_ms["cpu"], 2),
+            "uncached_cpu_ms": median([ms["cpu"] for _, _, ms in fresh]),
+            "uncached_sql_ms": median([ms["sql"] for _, _, ms in fresh]),
+            "uncached_template_ms": median([ms["template"] for _, _, ms in fresh]),
+            "uncached_other_ms": round(
+                max(median([ms["cpu"] - ms["sql"] - ms["template"] for _, _, ms in fresh]), 0), 2
+            ),
+            "warm_cpu_ms": median([ms["cpu"] for _, _, ms in fresh]),
+            "sql": [q["sql"][:400] for q in cold],
+        }
+    )
     # Is there a page cache, and do undeclared parameters miss it (they should not)?
     clear()
     get(ROLE + "?bench=probe-1")
@@ -993,7 +1055,11 @@ def print_uncached_summary(report):
     """CPU ms per uncached render of the role page and a planner result, and requests/s
     against the static copy."""
     print("\nUncached renders (the page cache does not hold the page; target ≤ 4 ms, ≥ 0.3×)")
-    for name, key in (("role", "role_uncached"), ("planner result", "planner_uncached")):
+    for name, key in (
+        ("role", "role_uncached"),
+        ("planner result", "planner_uncached"),
+        ("new plans", "planner_many"),
+    ):
         q = next(q for q in report["queries"] if q["page"] == name)
         line = (
             f"  {name:<16} {q['uncached_cpu_ms']:.1f} ms CPU in-process "

@@ -286,3 +286,16 @@ def test_a_page_made_yesterday_is_not_served_today(client, seeded):
     with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 11, 23)):
         client.get(ROLE)
     assert page_entries() == entries + 2
+
+
+def test_without_a_page_cache_pages_are_still_gzipped_for_clients_that_accept_it(
+    client, seeded, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    entries = page_entries()
+    plain = client.get(ROLE)
+    zipped = client.get(ROLE, HTTP_ACCEPT_ENCODING="gzip")
+    assert page_entries() == entries
+    assert "Content-Encoding" not in plain
+    assert zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == plain.content

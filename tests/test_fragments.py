@@ -1,11 +1,18 @@
-"""The planner's questions, rendered once per content version, answer and error state, are
-the same HTML crispy-forms renders afresh."""
+"""Rendered once per content version: the planner's questions (the same HTML crispy-forms
+renders afresh, per answer and error state) and ``{% fragment %}`` parts of templates."""
+
+from datetime import date
+from itertools import count
+from unittest import mock
 
 import pytest
 from crispy_forms.utils import render_crispy_form
 from crispy_forms_gds.layout import Field, Layout, Size
 from django.http import QueryDict
+from django.template import Context, Template
 
+from careers.glossary import Glossary
+from core.versions import bump_content_version
 from pathways.forms import PlannerForm
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +44,51 @@ def test_cached_questions_are_the_html_crispy_renders():
     for _ in range(2):  # rendered, then from the cache, in turn
         for query in QUERIES:
             assert render(query, cache=True) == fresh[query], query
+
+
+def render_fragment(source, **context):
+    return Template("{% load fragments pathways_tags %}" + source).render(Context(context))
+
+
+def test_a_fragment_is_rendered_once_per_content_version_day_and_key():
+    renders = count(1)
+    template = '{% fragment "test" key %}render {{ renders }}{% endfragment %}'
+
+    def page(key, day=date(2026, 11, 22)):
+        with mock.patch("django.utils.timezone.localdate", return_value=day):
+            return render_fragment(template, key=key, renders=lambda: next(renders))
+
+    assert page("a") == "render 1"
+    assert page("a") == "render 1"
+    assert page("b") == "render 2"
+    bump_content_version()
+    assert page("a") == "render 3"
+    assert page("a", day=date(2026, 11, 23)) == "render 4"
+
+
+def test_a_fragment_without_a_key_is_rendered_every_time():
+    renders = count(1)
+    template = '{% fragment "test" None %}render {{ renders }}{% endfragment %}'
+    assert render_fragment(template, renders=lambda: next(renders)) == "render 1"
+    assert render_fragment(template, renders=lambda: next(renders)) == "render 2"
+
+
+def test_a_fragment_refuses_a_key_it_cannot_compare():
+    with pytest.raises(TypeError, match="cannot key on object"):
+        render_fragment('{% fragment "test" thing %}x{% endfragment %}', thing=object())
+
+
+TERMS = [{"slug": "hcpc", "term": "HCPC", "also_matches": "", "definition": "The regulator."}]
+
+
+@pytest.mark.parametrize("first_render", ["rendered", "from the cache"])
+def test_a_term_a_cached_fragment_explained_is_not_explained_again(first_render):
+    template = (
+        '{% fragment "test" "key" %}<p>{{ "HCPC"|explain:glossary }}</p>{% endfragment %}'
+        '<p>{{ "HCPC again"|explain:glossary }}</p>'
+    )
+    if first_render == "from the cache":
+        render_fragment(template, glossary=Glossary(TERMS))
+    html = render_fragment(template, glossary=Glossary(TERMS))
+    assert html.count("app-glossary-link") == 1
+    assert html.index("app-glossary-link") < html.index("HCPC again")

@@ -48,3 +48,32 @@ def test_a_content_change_rebuilds_the_page_data(client, seeded):
     task.text = "A task written a moment ago"
     task.save()
     assert "A task written a moment ago" in render_afresh(client, ROLE)[0].content.decode()
+
+
+def test_a_plan_for_new_answers_reads_only_the_content_version(client, seeded):
+    render_afresh(client, ROLE + "next-steps/?stage=graduate&degree=music&nation=wales")
+    render_afresh(client, ROLE + "next-steps/?stage=school&nation=scotland&age=under_22")
+    _, queries = render_afresh(
+        client, ROLE + "next-steps/?stage=professional&degree=psychology&mode=part_time"
+    )
+    assert len(queries) == 1 and "core_contentversion" in queries[0], queries
+
+
+def test_a_page_rendered_before_a_pay_year_ends_says_so_the_day_after(client, seeded):
+    from datetime import date
+    from unittest import mock
+
+    newer = "2025/26 figures; a newer pay year now applies"
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 3, 31)):
+        assert newer not in render_afresh(client, ROLE)[0].content.decode()
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 4, 1)):
+        html = render_afresh(client, ROLE)[0].content.decode()
+    assert newer in html
+    assert html.count("a newer pay year now applies") > 1  # the page's data, not one row
+
+
+def test_a_plan_after_the_blank_planner_reads_only_the_content_version(client, seeded):
+    render_afresh(client, ROLE + "next-steps/")
+    render_afresh(client, ROLE + "next-steps/?stage=graduate&degree=music&nation=wales")
+    _, queries = render_afresh(client, ROLE + "next-steps/?stage=school&nation=wales")
+    assert len(queries) == 1 and "core_contentversion" in queries[0], queries

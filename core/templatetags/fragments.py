@@ -1,0 +1,88 @@
+"""``{% fragment %}``: a part of a template rendered once per content version and day.
+
+    {% load fragments %}
+    {% fragment "plan-route" route.slug caveats %}…{% endfragment %}
+
+When the first value after the name is ``None`` the part is rendered every time (a page
+that reads its visitor's answers says so by giving no key).
+
+The part's HTML is kept in this process's "objects" cache (``core.versions.for_version``),
+keyed on the content version, today's date (pages say when a figure's year has passed),
+the fragment's name and the values after it. A fragment must read nothing but those
+values and content: every plan that shows the same route with the same caveats shares one
+rendering, however the rest of its answers differ.
+
+Glossary links (``explain``) depend on what the page explained before the fragment, so
+that is part of the key too, and a fragment served from the cache marks the terms it
+explains as explained, as rendering it would have.
+"""
+
+from dataclasses import is_dataclass
+from datetime import date
+
+from django import template
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from core.versions import for_version
+
+register = template.Library()
+
+
+@register.tag
+def fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(
+            "{% fragment %} needs a name, then the values the fragment depends on"
+        )
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, keys):
+        self.nodelist = nodelist
+        self.keys = keys
+
+    def render(self, context):
+        name, *values = (value.resolve(context) for value in self.keys)
+        if values and values[0] is None:
+            return self.nodelist.render(context)
+        glossary = context.get("glossary")
+        explained = frozenset(glossary.explained) if glossary else frozenset()
+        key = (
+            "fragment",
+            timezone.localdate(),
+            explained,
+            name,
+            *(key_part(value) for value in values),
+        )
+
+        def build():
+            html = self.nodelist.render(context)
+            newly = frozenset(glossary.explained) - explained if glossary else frozenset()
+            return html, newly
+
+        html, newly_explained = for_version(key, build)
+        if glossary:
+            glossary.explained |= newly_explained
+        return mark_safe(html)
+
+
+def key_part(value):
+    """A value as part of a cache key: records by model and primary key, sequences item by
+    item, frozen dataclasses (such as citations) as they are. Anything else is refused, so
+    a fragment cannot silently key on an object's identity (which would never match again)
+    or on its ``str()``."""
+    if value is None or isinstance(value, str | int | date):
+        return value
+    if isinstance(value, Model):
+        return (value._meta.label_lower, value.pk)
+    if is_dataclass(value) and value.__dataclass_params__.frozen:
+        return value
+    if isinstance(value, list | tuple):
+        return tuple(key_part(item) for item in value)
+    raise TypeError(f"{{% fragment %}} cannot key on {type(value).__name__}: {value!r}")
