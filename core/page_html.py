@@ -8,6 +8,7 @@ tags matched here can only be the templates' own.
 """
 
 import re
+from bisect import bisect_right
 from urllib.parse import urljoin, urlsplit
 
 from django.utils.html import escape
@@ -20,6 +21,11 @@ TAG = re.compile(r"<[^>]+>")
 # Sources are listed with their dates in the page's compact source list; their addresses
 # would double a printout's length, so their links are not numbered.
 NO_REF = 'data-print-ref="no"'
+# Nor are links that do not print: inside an element marked `app-no-print`.
+NO_PRINT = "app-no-print"
+NO_PRINT_CLASS = re.compile(r'\bclass="[^"]*\bapp-no-print\b')
+OPEN_TAG = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*>")
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
 
 
 def add_section_links(html):
@@ -34,16 +40,44 @@ def add_section_links(html):
     return SECTION_HEADING.sub(link, html)
 
 
+def unprinted_spans(html):
+    """Where each element marked `app-no-print` starts and ends, outermost only, as sorted
+    (start, end) pairs. Our templates close every element that is not void."""
+    spans, at = [], html.find(NO_PRINT)
+    while at >= 0:
+        start = html.rfind("<", 0, at)
+        tag = OPEN_TAG.match(html, start)
+        if tag and at < tag.end() and tag[1] not in VOID_TAGS and NO_PRINT_CLASS.search(tag[0]):
+            spans.append((start, element_end(html, tag[1], tag.end())))
+        at = html.find(NO_PRINT, max(at + len(NO_PRINT), spans[-1][1] if spans else 0))
+    return spans
+
+
+def element_end(html, name, position):
+    """Where the element named ``name`` whose start tag ends at ``position`` ends."""
+    depth = 1
+    for tag in re.compile(rf"<(/?){name}\b[^>]*>").finditer(html, position):
+        depth += -1 if tag[1] else 1
+        if depth == 0:
+            return tag.end()
+    return len(html)
+
+
 def add_printed_link_list(html, page_url):
-    """Number each link for print, and list the numbered addresses at the end."""
+    """Number each link that prints, and list the numbered addresses at the end."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(page_url))
     page = page_url.split("#")[0]
+    hidden = unprinted_spans(html)
+    hidden_starts = [start for start, _ in hidden]
     numbers, output, position = {}, [], 0
     for match in LINK_START.finditer(html):
         if match.start() < position:  # inside a link already numbered (never in our HTML)
             continue
         href = match["href"].replace("&amp;", "&")
         if href.startswith(("mailto:", "tel:", "javascript:")) or NO_REF in match[0]:
+            continue
+        i = bisect_right(hidden_starts, match.start()) - 1
+        if i >= 0 and match.start() < hidden[i][1]:  # does not print
             continue
         address = absolute(href, origin, page_url)
         if address.split("#")[0] == page:

@@ -273,16 +273,29 @@ class NextStepsView(RolePageView):
         }
 
     def shown_records(self, context):
+        # A plan shows the role's title only; the page without one, its introduction.
         return [
-            context["role"],
+            *([] if context.get("plan") else [context["role"]]),
             *context.get("steps", []),
             *context.get("routes", []),
             *context.get("route_notes", []),
             *(course.programme for course in context.get("courses", [])),
-            *(fact for facts in context.get("facts", {}).values() for fact in facts),
+            *shown_facts(context),
             *(record for line in money_lines(context.get("money")) for record in line.records),
             *filter(None, [context.get("international_fee"), context.get("timeline_note")]),
         ]
+
+
+def shown_facts(context):
+    """The nation facts a plan shows in its own sections (the money breakdown's are its
+    lines' records): the courses', and the checks before qualifying or jobs, pay and hours
+    after."""
+    plan, facts = context.get("plan"), context.get("facts", {})
+    if not plan:
+        return []
+    topics = ["courses"] if context.get("courses") else []
+    topics += ["jobs", "pay", "hours"] if plan.is_qualified else ["checks"]
+    return [fact for topic in topics for fact in facts.get(topic, [])]
 
 
 # The notes shown on a route's card rather than on their own.

@@ -66,6 +66,37 @@ def test_relative_links_print_as_full_addresses():
     assert html.count("[1]") == 2 and "#top" in html
 
 
+def test_links_that_do_not_print_get_no_number_on_paper():
+    from careers.page_html import add_printed_link_list
+
+    html = add_printed_link_list(
+        '<div class="app-no-print"><div><a href="/hidden/">Hidden</a></div></div>'
+        '<p class="govuk-body app-no-print"><a href="/also-hidden/">Also</a></p>'
+        '<input class="app-no-print" value=""><a href="/shown/">Shown</a>',
+        "https://careers.example.org/careers/x/",
+    )
+    assert "<li>https://careers.example.org/shown/</li>" in html
+    assert html.count("<li>") == 1 and html.count("[1]") == 1
+
+
+def test_a_plan_lists_the_sources_of_what_it_shows_and_not_of_what_it_leaves_out(client, seeded):
+    from django.core.cache import caches
+
+    from careers.models import NationFact, Source
+
+    facts = NationFact.objects.filter(role__slug="music-therapist", nation="england")
+    for topic in ("checks", "pay"):
+        source = Source.objects.create(slug=f"only-{topic}", title=f"Cited by {topic} only")
+        facts.get(topic=topic).sources.add(source)
+    for cache in caches.all():
+        cache.clear()
+    plan = "/careers/music-therapist/next-steps/?stage=graduate&degree=music&nation=england"
+    html = client.get(plan).content.decode()
+    listed = re.search(r'<section id="sources".*?</section>', html, re.S)[0]
+    assert "Cited by checks only" in listed, "the plan shows the background check"
+    assert "Cited by pay only" not in listed, "pay is for qualified visitors' plans"
+
+
 def test_every_share_action_on_a_plan_carries_the_plan_itself(client, seeded):
     plan = "/careers/music-therapist/next-steps/?stage=graduate&degree=music&nation=wales"
     html = client.get(plan + "&utm_source=newsletter").content.decode()
