@@ -383,6 +383,11 @@ class NationFact(RoleChild):
         return f"{self.get_topic_display()}, {self.get_nation_display()}: {self.title}"
 
     @property
+    def is_in_pounds(self):
+        """Whether the figure is money (a fee, a loan, pay) rather than hours a week."""
+        return self.topic != self.Topic.HOURS
+
+    @property
     def is_out_of_date(self):
         """True once the year its figure applies to has passed."""
         return bool(self.year) and has_passed(self.year, self.year_kind)

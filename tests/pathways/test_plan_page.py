@@ -190,6 +190,7 @@ def test_qualified_music_therapist_moving_from_abroad(client, nations):
     assert "£678.38" in work, "the HCPC international scrutiny fee"
     assert "NHS Scotland jobs" in work and "NHS Jobs" in work, "every nation, labelled"
     assert "Scotland: NHS Scotland full-time hours" in work
+    assert "£36" not in work, "hours are not pounds"
     assert 'id="timeline"' not in html and 'id="money"' not in html
 
 
