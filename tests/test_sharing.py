@@ -67,7 +67,7 @@ def test_relative_links_print_as_full_addresses():
 
 
 def test_links_that_do_not_print_get_no_number_on_paper():
-    from careers.page_html import add_printed_link_list
+    from core.page_html import add_printed_link_list
 
     html = add_printed_link_list(
         '<div class="app-no-print"><div><a href="/hidden/">Hidden</a></div></div>'
