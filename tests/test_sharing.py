@@ -82,7 +82,8 @@ def test_links_that_do_not_print_get_no_number_on_paper():
 def test_a_plan_lists_the_sources_of_what_it_shows_and_not_of_what_it_leaves_out(client, seeded):
     from django.core.cache import caches
 
-    from careers.models import NationFact, Source
+    from careers.models import NationFact
+    from core.models import Source
 
     facts = NationFact.objects.filter(role__slug="music-therapist", nation="england")
     for topic in ("checks", "pay"):
