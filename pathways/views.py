@@ -199,7 +199,42 @@ class NextStepsView(RolePageView):
         # The plan's address as the contract has it: its answers only, in order.
         query = canonical_query(self.request.GET, self.cache_params).urlencode()
         plan_url = self.request.build_absolute_uri(self.request.path) + f"?{query}"
-        role, answers, today = self.object, form.answers(), timezone.localdate()
+        answers = form.answers()
+        # What a plan shows follows from its steps, routes and notes, the study mode and the
+        # nation: worked out once per content version and day for every set of answers that
+        # shares them.
+        mode, nation_answer, today = (
+            answers.get("mode"),
+            answers.get("nation"),
+            timezone.localdate(),
+        )
+        context = dict(
+            for_version(
+                (
+                    "plan",
+                    tuple(plan.steps),
+                    tuple(plan.routes),
+                    tuple(plan.notes),
+                    plan.is_qualified,
+                    mode,
+                    nation_answer,
+                    today,
+                ),
+                lambda: self.plan_data(plan, mode, nation_answer, today),
+            )
+        )
+        context.update(
+            heard=form.heard(),
+            assumed=form.assumed(),
+            unanswered=[form[name] for name in plan.unanswered],
+            plan_url=plan_url,
+            share_url=plan_url,
+            share_title=f"Your plan: {self.object.title} – {settings.SITE_NAME}",
+        )
+        return context
+
+    def plan_data(self, plan, mode, nation_answer, today):
+        role = self.object
         steps_by_slug = {step.slug: step for step in role.plan_steps.all()}
         missing = [slug for slug in plan.steps if slug not in steps_by_slug]
         if missing:
@@ -208,9 +243,9 @@ class NextStepsView(RolePageView):
         routes_by_slug = {route.slug: route for route in role.entry_routes.all()}
         routes = [routes_by_slug[slug] for slug in plan.routes if slug in routes_by_slug]
         notes = {note.slug: note for note in role.plan_notes.all()}
-        nation = NATION_FACT_KEY.get(answers.get("nation"))
+        nation = NATION_FACT_KEY.get(nation_answer)
         facts = nation_facts(role.nation_facts.all(), nation)
-        courses = courses_for(routes, answers.get("mode"), nation, today)
+        courses = courses_for(routes, mode, nation, today)
         timeline = None
         if not plan.is_qualified:
             timeline = lay_out(
@@ -222,20 +257,20 @@ class NextStepsView(RolePageView):
                     for course in courses
                     if course.is_first and course.fits_mode and course.route == routes[0].slug
                 ],
-                training_months=training_months(routes[0], answers) if routes else None,
+                training_months=training_months(routes[0], mode) if routes else None,
             )
         money = None
         if routes and not plan.is_qualified:
             money = breakdown(
                 route=routes[0],
                 courses=[course.programme for course in courses if course.fits_mode],
-                is_abroad=answers.get("nation") == "outside_uk",
+                is_abroad=nation_answer == "outside_uk",
                 checks=facts["checks"] if nation else [],
                 finance=facts["finance"] if nation else None,
                 notes=notes,
             )
         plan_notes = [notes[slug] for slug in plan.notes if slug in notes]
-        nation_name = dict(form.fields["nation"].choices).get(answers.get("nation"))
+        nation_name = dict(PlannerForm.base_fields["nation"].choices).get(nation_answer)
         return {
             "steps": steps,
             "routes": routes,
@@ -253,23 +288,17 @@ class NextStepsView(RolePageView):
             "courses_elsewhere_caption": "Courses elsewhere in the UK"
             if any(course.is_in_nation for course in courses)
             else "Courses in the UK",
-            "mode": answers.get("mode"),
-            "nation_answer": answers.get("nation"),
+            "mode": mode,
+            "nation_answer": nation_answer,
             "show_every_nation": not nation,
             "facts": facts,
             "nation_known": bool(nation),
             "money": money,
             "international_fee": notes.get("hcpc-international-fee")
-            if answers.get("nation") == "outside_uk"
+            if nation_answer == "outside_uk"
             else None,
             "timeline": timeline,
             "timeline_note": notes.get("timeline-range"),
-            "heard": form.heard(),
-            "assumed": form.assumed(),
-            "unanswered": [form[name] for name in plan.unanswered],
-            "plan_url": plan_url,
-            "share_url": plan_url,
-            "share_title": f"Your plan: {self.object.title} – {settings.SITE_NAME}",
         }
 
     def shown_records(self, context):
@@ -380,8 +409,8 @@ def intake_of(programme):
     )
 
 
-def training_months(route, answers):
+def training_months(route, mode):
     """How long training takes on this route in the visitor's preferred mode."""
-    if answers.get("mode") == "part_time" and route.months_part_time:
+    if mode == "part_time" and route.months_part_time:
         return route.months_part_time
     return route.months_full_time or route.months_part_time or 0
