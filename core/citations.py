@@ -35,7 +35,7 @@ class Citation:
 
 def cite(records):
     """Give each model instance a ``cited`` list of its sources, and return every source
-    cited on the page (in order of first citation).
+    cited on the page, by publisher and title.
 
     ``records`` may mix models, and rows that name their model (``model_label``) and ``pk``.
     Every citation on the site is read in one query per content version (``citations``),

@@ -1,7 +1,8 @@
 """Explain the first use of each glossary term on a page, where it stands.
 
-A view puts a ``Glossary`` for the page in its context (built from the ``glossary_terms``
-its query read); the ``explain`` filter then links the first use of each term, in page
+A view puts a ``Glossary`` for the page in its context (built from the spellings of the
+``glossary_terms`` its query read, ``by_spelling``, once per content version); the ``explain``
+filter then links the first use of each term, in page
 order, to its entry on the glossary page, with the short definition as the link's title.
 Only text between tags is touched, never attributes, existing links or headings.
 """
@@ -40,11 +41,10 @@ def by_spelling(terms):
 class Glossary:
     """The glossary as one page uses it: which terms it has explained so far."""
 
-    def __init__(self, terms, spellings=None):
-        """``terms``: dicts with slug, term, also_matches and definition; or, built once
-        for many pages, ``spellings``: what ``by_spelling(terms)`` gives."""
+    def __init__(self, spellings):
+        """``spellings``: what ``by_spelling(terms)`` gives, built once for many pages."""
         self.url = reverse("glossary")
-        self.by_spelling = by_spelling(terms) if spellings is None else spellings
+        self.by_spelling = spellings
         self.explained = set()
 
     def explain(self, html):

@@ -101,7 +101,7 @@ class JourneyPageMixin:
             "share_title",
             f"{context['journey']['title']}: {context['role'].title} – {settings.SITE_NAME}",
         )
-        context["glossary"] = Glossary(None, spellings=context["glossary_spellings"])
+        context["glossary"] = Glossary(context["glossary_spellings"])
         # Without parameters a page's body reads nothing but its path and content.
         context.setdefault("page_fragment_key", None if self.request.GET else self.request.path)
         return context

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from core.glossary import Glossary
+from core.glossary import Glossary, by_spelling
 
 ROLE = "/careers/music-therapist/"
 TERMS = [
@@ -19,11 +19,11 @@ TERMS = [
 
 
 def explain(html):
-    return Glossary(TERMS).explain(html)
+    return Glossary(by_spelling(TERMS)).explain(html)
 
 
 def test_only_the_first_use_on_a_page_is_linked():
-    glossary = Glossary(TERMS)
+    glossary = Glossary(by_spelling(TERMS))
     first = glossary.explain("<p>Join the HCPC register.</p>")
     second = glossary.explain("<p>The HCPC renews it.</p>")
     assert first.count("#term-hcpc") == 1 and 'title="The regulator."' in first
@@ -49,7 +49,7 @@ def test_words_inside_longer_words_are_not_terms():
 
 
 def test_no_terms_leaves_the_text_unchanged():
-    assert Glossary(None).explain("<p>HCPC</p>") == "<p>HCPC</p>"
+    assert Glossary({}).explain("<p>HCPC</p>") == "<p>HCPC</p>"
 
 
 @pytest.mark.django_db
