@@ -1,9 +1,9 @@
 """Explain the first use of each glossary term on a page, where it stands.
 
 A view puts a ``Glossary`` for the page in its context (built from the spellings of the
-``glossary_terms`` its query read, ``by_spelling``, once per content version); the ``explain``
-filter then links the first use of each term, in page
-order, to its entry on the glossary page, with the short definition as the link's title.
+``glossary_terms`` its query read, ``by_spelling``, once per content version); the
+``explain`` filter then links the first use of each term, in page order, to its entry on
+the glossary page, with the short definition as the link's title.
 Only text between tags is touched, never attributes, existing links or headings.
 """
 
