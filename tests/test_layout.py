@@ -43,3 +43,21 @@ def test_each_app_adds_its_own_journey_steps_and_role_page_lists():
 
     assert [step.url_name.split(":")[0] for step in JOURNEY] == ["careers"] * 2 + ["pathways"] * 4
     assert [added.kind for added in ADDED_ROLE_PAGE_LISTS] == ["qualifications", "entry_routes"]
+
+
+@pytest.mark.parametrize(
+    ("code", "names"),
+    [
+        (["core/*.py", "core/templatetags/*.py"], ("careers:", "pathways:", "search:")),
+        (["careers/*.py", "templates/careers/*.html"], ("pathways:",)),
+    ],
+)
+def test_shared_and_careers_code_name_no_page_of_the_apps_above_them(code, names):
+    """URL names are strings, which the lint rule cannot see: careers reaches the planner
+    through the journey and a route's page through the link pathways gives its list."""
+    files = [path for pattern in code for path in ROOT.glob(pattern)]
+    assert files
+    for path in files:
+        text = path.read_text()
+        for name in names:
+            assert f'"{name}' not in text and f"'{name}" not in text, f"{path} names {name}"
