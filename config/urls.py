@@ -1,7 +1,10 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from careers.sitemaps import JourneySitemap
 from careers.views import HomeView
@@ -17,6 +20,8 @@ SITEMAPS = {
     "entry-routes": EntryRouteSitemap,
     "glossary": GlossarySitemap,
 }
+
+MOVED_TO_CORE = "source|snippet|glossaryterm|fixtureupdate"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -39,6 +44,13 @@ urlpatterns = [
         f"{settings.ADMIN_PATH}review/updates/<int:pk>/",
         admin.site.admin_view(FixtureUpdateView.as_view()),
         name="admin_fixture_update",
+    ),
+    # Sources, snippets and glossary terms moved from careers to core: editors' bookmarks follow.
+    re_path(
+        rf"^{re.escape(settings.ADMIN_PATH)}careers/(?P<rest>({MOVED_TO_CORE})/.*)$",
+        RedirectView.as_view(
+            url=f"/{settings.ADMIN_PATH}core/%(rest)s", permanent=True, query_string=True
+        ),
     ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]

@@ -211,3 +211,16 @@ def test_review_filter_on_a_list_page(editor_client, seeded):
     )
     response = editor_client.get(admin_url(Task, "changelist") + "?review=due")
     assert list(response.context["cl"].result_list) == [overdue]
+
+
+def test_an_editors_bookmark_from_before_sources_moved_to_core_still_works(editor_client, seeded):
+    from core.models import Source
+
+    source = Source.objects.order_by("pk").first()
+    old = f"/admin/careers/source/{source.pk}/change/"
+    response = editor_client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == admin_url(Source, "change", source.pk)
+    assert editor_client.get(response["Location"]).status_code == 200
+    assert editor_client.get("/admin/careers/snippet/").status_code == 301
+    assert editor_client.get("/admin/careers/role/").status_code == 200
