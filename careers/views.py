@@ -162,8 +162,5 @@ class SkillsView(JourneyPageMixin, TemplateView):
         skills = sorted(role.skills.all(), key=lambda skill: kinds.index(skill.kind))
         return role, skills, Snippet.objects.for_page("self-check-intro")
 
-    def page_key(self, *parts):
-        return (type(self).__name__, self.request.path, *parts)  # the same for any ticks
-
     def shown_records(self, context):
         return [context["role"], *context["role"].skills.all()]

@@ -68,8 +68,8 @@ class JourneyPageMixin:
     on the page (it remembers what it explained, so it is made afresh for each render).
 
     The page's record (``get_object``) and what is worked out from it are built once per
-    content version (``core.versions.for_version``), keyed on the view, the path and the
-    parameters the view declares, and shared read-only by every request after. Without
+    content version (``core.versions.for_version``), keyed on the view and the path
+    (``page_key``), and shared read-only by every request after. Without
     parameters, the page's body is rendered once per content version too (``{% fragment %}``
     in journey.html, keyed on ``page_fragment_key``).
     """
@@ -77,20 +77,20 @@ class JourneyPageMixin:
     journey_url_name = None
 
     def page_key(self, *parts):
-        return (type(self).__name__, self.request.path, self.request.GET.urlencode(), *parts)
+        """A key for what the page's path decides, the same whatever its parameters."""
+        return (type(self).__name__, self.request.path, *parts)
 
     def get_object(self, queryset=None):
         """The page's record, the same whatever the parameters."""
         build = super().get_object
-        return for_version((type(self).__name__, self.request.path), lambda: build(queryset))
+        return for_version(self.page_key("object"), lambda: build(queryset))
 
     def shown_records(self, context):
         return [context["role"]]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = (type(self).__name__, self.request.path, "journey")
-        context.update(for_version(page, lambda: self.journey_data(context)))
+        context.update(for_version(self.page_key("journey"), lambda: self.journey_data(context)))
         # What a page shows may depend on its parameters (a plan): found afresh, no query.
         shown = list(self.shown_records(context))
         context["last_reviewed"] = max((r.last_reviewed for r in shown), default=None)

@@ -80,7 +80,7 @@ class EntryRouteDetailView(JourneyPageMixin, DetailView):
 
     def get_object(self, queryset=None):
         return for_version(
-            (type(self).__name__, self.request.path),
+            self.page_key("object"),
             lambda: get_object_or_404(
                 entry_routes_for_detail_page(),
                 role__slug=self.kwargs["role_slug"],
@@ -178,7 +178,7 @@ class NextStepsView(RolePageView):
         """The role as a plan reads it, or as the blank planner does: kept apart, so a plan
         never gets the blank page's role without its steps, routes and facts."""
         return for_version(
-            (type(self).__name__, self.request.path, self.plan is not None),
+            self.page_key("object", self.plan is not None),
             lambda: DetailView.get_object(self, queryset),
         )
 
@@ -200,29 +200,17 @@ class NextStepsView(RolePageView):
         query = canonical_query(self.request.GET, self.cache_params).urlencode()
         plan_url = self.request.build_absolute_uri(self.request.path) + f"?{query}"
         answers = form.answers()
-        # What a plan shows follows from its steps, routes and notes, the study mode and the
-        # nation: worked out once per content version and day for every set of answers that
-        # shares them.
+        # What a role's plan shows follows from its steps, routes and notes, the study mode
+        # and the nation: worked out once per content version and day for every set of
+        # answers that shares them.
         mode, nation_answer, today = (
             answers.get("mode"),
             answers.get("nation"),
             timezone.localdate(),
         )
-        context = dict(
-            for_version(
-                (
-                    "plan",
-                    tuple(plan.steps),
-                    tuple(plan.routes),
-                    tuple(plan.notes),
-                    plan.is_qualified,
-                    mode,
-                    nation_answer,
-                    today,
-                ),
-                lambda: self.plan_data(plan, mode, nation_answer, today),
-            )
-        )
+        shape = (tuple(plan.steps), tuple(plan.routes), tuple(plan.notes), plan.is_qualified)
+        key = self.page_key("plan", *shape, mode, nation_answer, today)
+        context = dict(for_version(key, lambda: self.plan_data(plan, mode, nation_answer, today)))
         context.update(
             heard=form.heard(),
             assumed=form.assumed(),

@@ -77,3 +77,26 @@ def test_a_plan_after_the_blank_planner_reads_only_the_content_version(client, s
     render_afresh(client, ROLE + "next-steps/?stage=graduate&degree=music&nation=wales")
     _, queries = render_afresh(client, ROLE + "next-steps/?stage=school&nation=wales")
     assert len(queries) == 1 and "core_contentversion" in queries[0], queries
+
+
+def test_plans_for_two_roles_with_the_same_answers_show_each_roles_own_facts(client, seeded):
+    from careers.models import NationFact, Role
+
+    other = Role.objects.get(slug="music-therapist")
+    other.pk = other.id = None
+    other._state.adding = True
+    other.slug, other.title = "art-therapist", "Art therapist"
+    other.save()
+    NationFact.objects.create(
+        role=other,
+        slug="art-check-wales",
+        topic=NationFact.Topic.CHECKS,
+        nation="wales",
+        title="A check only art therapists need",
+        text="What it is.",
+    )
+    answers = "next-steps/?stage=graduate&degree=music&nation=wales"
+    music = render_afresh(client, ROLE + answers)[0].content.decode()
+    art = render_afresh(client, "/careers/art-therapist/" + answers)[0].content.decode()
+    assert "A check only art therapists need" not in music
+    assert "A check only art therapists need" in art
