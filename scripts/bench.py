@@ -720,13 +720,14 @@ def count_queries(env, repeats=5):
     for url in urls[1:400]:
         get(url)
     fresh = [get(url) for url in urls[400:]]
+    again = [get(url) for url in urls[400:]]  # page-cache hits
     pages.append(
         {
             "page": "new plans",
             "url": ROLE + "next-steps/?<200 answer sets not asked for before>",
             "status": max(r.status_code for r, _, _ in fresh),
             "uncached": len(cold),
-            "warm": max(len(queries) for _, queries, _ in fresh),
+            "warm": max(len(queries) for _, queries, _ in again),
             "cold_cpu_ms": round(cold_ms["cpu"], 2),
             "uncached_cpu_ms": median([ms["cpu"] for _, _, ms in fresh]),
             "uncached_sql_ms": median([ms["sql"] for _, _, ms in fresh]),
@@ -734,7 +735,7 @@ def count_queries(env, repeats=5):
             "uncached_other_ms": round(
                 max(median([ms["cpu"] - ms["sql"] - ms["template"] for _, _, ms in fresh]), 0), 2
             ),
-            "warm_cpu_ms": median([ms["cpu"] for _, _, ms in fresh]),
+            "warm_cpu_ms": median([ms["cpu"] for _, _, ms in again]),
             "sql": [q["sql"][:400] for q in cold],
         }
     )
