@@ -10,7 +10,8 @@ PORT ?= 8000
 .PHONY: help run test install lint format check seed export assets assets-check superuser
 
 help: ## List the tasks
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/\$$(PORT)/$(PORT)/g' \
+		| awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'

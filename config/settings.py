@@ -114,6 +114,11 @@ DATABASES = {
     )
 }
 
+# SQLite: a new connection for every request, so a database file restored in place is used
+# from the next request on (a kept connection would read the replaced file until it expired).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The apps whose models are content, in fixture loading order: any committed change to them
@@ -188,6 +193,12 @@ if PROXY_COUNT:
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
+# Admin sign-in: a `next` that is not this site's lands on the admin's index, never on
+# Django's default /accounts/profile/ (a 404 here). An editor's session lasts a working day.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+SESSION_COOKIE_AGE = int(float(os.environ.get("DJANGO_SESSION_HOURS", "8")) * 60 * 60)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -226,9 +237,12 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # Public facts about the site that templates show; not secrets.
 SITE_NAME = os.environ.get("SITE_NAME", "Career Pathways")
-# Where visitors can write to the team (the accessibility statement shows it); when empty,
-# it asks them to use the feedback form at the end of every page.
+# Where visitors can write to the team (the about, privacy and accessibility pages show it);
+# when empty, they point to the feedback form at the end of every page.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "").strip()
+# Who runs the site: the publisher the about page names and the data controller the privacy
+# notice names. When empty, both pages say plainly that it has not been set.
+SITE_OPERATOR = os.environ.get("SITE_OPERATOR", "").strip()
 
 # "Is this page useful?": how many answers one address may send in a window of minutes.
 FEEDBACK_LIMIT = int(os.environ.get("FEEDBACK_LIMIT", "5"))
@@ -241,7 +255,9 @@ X_FRAME_OPTIONS = "DENY"
 # Sent only over HTTPS (browsers ignore it on plain HTTP), so safe to set everywhere.
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
+# Preloading is a promise browsers keep for months whatever the site later sends: the operator
+# opts in (DJANGO_HSTS_PRELOAD=true) once every subdomain is served over HTTPS.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
 
 # Scripts and styles from this site only: nothing inline, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = {
@@ -276,7 +292,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # A request with a Host header not in ALLOWED_HOSTS is anyone's to send: one WARNING line
+    # each, without the traceback Django logs with it at ERROR.
+    "filters": {"bad_host": {"()": "core.log_filters.BadHostFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {"django.security.DisallowedHost": {"filters": ["bad_host"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
