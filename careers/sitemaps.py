@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from careers.models import Role
 from core.journey import JOURNEY
@@ -16,3 +17,13 @@ class JourneySitemap(Sitemap):
 
     def lastmod(self, item):
         return item[0].last_reviewed
+
+
+class CareersPagesSitemap(Sitemap):
+    """The home page, all careers, and the about page (it lists the careers services)."""
+
+    def items(self):
+        return ["home", "careers:role_list", "about"]
+
+    def location(self, url_name):
+        return reverse(url_name)

@@ -8,9 +8,12 @@ from django.views.generic import DetailView, ListView, TemplateView
 from careers.forms import SelfCheckForm
 from careers.models import NationFact, Role, Skill, role_page_lists
 from careers.nations import NATIONS, nation_table
+from core.citations import cite
+from core.content import Nation
 from core.journey import JourneyPageMixin
 from core.models import Snippet
 from core.versions import for_version
+from core.views import CONTACT_SNIPPETS, snippet_page
 
 # The role page's comparison across nations: what a job is like where you work.
 ROLE_PAGE_NATION_ROWS = [
@@ -87,6 +90,49 @@ class HomeView(TemplateView):
             Role.objects.published().filter(is_featured=True).first(),
             Snippet.objects.for_page("home-intro", "home-planner"),
         )
+
+
+ABOUT_SNIPPETS = [
+    "about-site",
+    *CONTACT_SNIPPETS,
+    "about-editorial",
+    "about-corrections",
+    "about-limits",
+    "about-careers-advice",
+]
+
+
+class AboutView(TemplateView):
+    """Who runs the site and its editorial promise, and where to get a person's advice: each
+    nation's careers service, the same facts the role pages show."""
+
+    template_name = "about.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**for_version("about", self.about_data), **kwargs)
+
+    @staticmethod
+    def about_data():
+        page = snippet_page(*ABOUT_SNIPPETS)
+        services = careers_services()
+        page["careers_services"] = services
+        page["page_sources"] = cite([*page["snippets"].values(), *services])
+        return page
+
+
+def careers_services():
+    """One careers service per nation, in the usual order of the nations. The facts belong to
+    roles; every role names the same four, so the first published one found is shown."""
+    facts = (
+        NationFact.objects.published()
+        .filter(topic=NationFact.Topic.CAREERS_SERVICE, role__is_published=True)
+        .select_related("organisation")
+        .order_by("role__pk", "position", "pk")
+    )
+    by_nation = {}
+    for fact in facts:
+        by_nation.setdefault(fact.nation, fact)
+    return [by_nation[nation] for nation in Nation.values if nation in by_nation]
 
 
 class RoleListView(ListView):

@@ -243,6 +243,9 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "").strip()
 # Who runs the site: the publisher the about page names and the data controller the privacy
 # notice names. When empty, both pages say plainly that it has not been set.
 SITE_OPERATOR = os.environ.get("SITE_OPERATOR", "").strip()
+# How many days the web server in front of the site keeps its access logs, as the operator
+# set it up (the privacy notice says so); empty when not said.
+SERVER_LOG_DAYS = int(os.environ["SERVER_LOG_DAYS"]) if os.environ.get("SERVER_LOG_DAYS") else None
 
 # "Is this page useful?": how many answers one address may send in a window of minutes.
 FEEDBACK_LIMIT = int(os.environ.get("FEEDBACK_LIMIT", "5"))
@@ -258,6 +261,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Preloading is a promise browsers keep for months whatever the site later sends: the operator
 # opts in (DJANGO_HSTS_PRELOAD=true) once every subdomain is served over HTTPS.
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
+# `check --deploy` warns when preload is off; off is the deliberate default.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 # Scripts and styles from this site only: nothing inline, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = {

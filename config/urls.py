@@ -6,19 +6,24 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
-from careers.sitemaps import JourneySitemap
-from careers.views import HomeView
+from careers.sitemaps import CareersPagesSitemap, JourneySitemap
+from careers.views import AboutView, HomeView
 from core import views
 from core.review import FixtureUpdateView, ReviewListView
-from core.sitemaps import GlossarySitemap
+from core.sitemaps import GlossarySitemap, SitePagesSitemap
 from pathways.sitemaps import EntryRouteSitemap
 from search.views import SearchView
 
-# Each app owns its sitemap; the site's sitemap.xml lists them in this order.
+# Each app owns its sitemap; the site's sitemap.xml lists them in this order. The compare
+# pages (/careers/compare/, DESIGN.md) get their own entry here when they are built, listing
+# each canonical pair and trio of published roles (tests/test_about_privacy.py checks that
+# every public page is listed).
 SITEMAPS = {
+    "careers": CareersPagesSitemap,
     "journey": JourneySitemap,
     "entry-routes": EntryRouteSitemap,
     "glossary": GlossarySitemap,
+    "site": SitePagesSitemap,
 }
 
 MOVED_TO_CORE = "source|snippet|glossaryterm|fixtureupdate"
@@ -33,6 +38,8 @@ urlpatterns = [
     path("careers/glossary/", views.GlossaryView.as_view(), name="glossary"),
     path("careers/", include("careers.urls")),
     path("careers/", include("pathways.urls")),
+    path("about/", AboutView.as_view(), name="about"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
     path("", include("feedback.urls")),
     path(

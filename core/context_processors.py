@@ -2,5 +2,10 @@ from django.conf import settings
 
 
 def site(request):
-    """The site's name, for the base layout."""
-    return {"site_name": settings.SITE_NAME}
+    """The site's name, and who runs it and how to reach them (the operator's settings; empty
+    when not set), for the base layout and the pages that name them."""
+    return {
+        "site_name": settings.SITE_NAME,
+        "site_operator": settings.SITE_OPERATOR,
+        "contact_email": settings.CONTACT_EMAIL,
+    }

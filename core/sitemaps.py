@@ -8,3 +8,10 @@ class GlossarySitemap(Sitemap):
 
     def location(self, url_name):
         return reverse(url_name)
+
+
+class SitePagesSitemap(GlossarySitemap):
+    """The pages about the site itself."""
+
+    def items(self):
+        return ["privacy", "accessibility"]

@@ -1,5 +1,5 @@
-"""Pages every site has: the health check, robots.txt, the accessibility statement and the
-glossary."""
+"""Pages every site has: the health check, robots.txt, the accessibility statement, the
+privacy notice and the glossary."""
 
 import logging
 
@@ -61,11 +61,50 @@ class AccessibilityView(TemplateView):
 
     def get_context_data(self, **kwargs):
         snippets = for_version(
-            "accessibility", lambda: Snippet.objects.for_page("accessibility-statement")
+            "accessibility",
+            lambda: Snippet.objects.for_page("accessibility-statement", *CONTACT_SNIPPETS),
         )
-        return super().get_context_data(
-            snippets=snippets, contact_email=settings.CONTACT_EMAIL, **kwargs
-        )
+        return super().get_context_data(snippets=snippets, **kwargs)
+
+
+# The labels of the "who runs this site" list, and what it says when a setting is empty.
+CONTACT_SNIPPETS = ["site-operator", "site-contact"]
+PRIVACY_SNIPPETS = [
+    "privacy-notice",
+    "data-controller",
+    "site-contact",
+    "server-log-days",
+    "privacy-feedback",
+    "privacy-planner",
+    "privacy-editors",
+    "privacy-cookies",
+    "privacy-logs",
+    "privacy-lawful-basis",
+    "privacy-retention",
+    "privacy-removal",
+]
+
+
+def snippet_page(*slugs):
+    """A page made of snippets: them by slug, the sources they cite, and the date the most
+    recently reviewed of them was reviewed."""
+    snippets = Snippet.objects.for_page(*slugs)
+    return {
+        "snippets": snippets,
+        "page_sources": cite(snippets.values()),
+        "last_reviewed": max((s.last_reviewed for s in snippets.values()), default=None),
+    }
+
+
+class PrivacyView(TemplateView):
+    """What the site keeps, why and for how long; who is responsible (the operator's
+    settings, ``SITE_OPERATOR`` and ``CONTACT_EMAIL``) or, plainly, that it is not set."""
+
+    template_name = "privacy.html"
+
+    def get_context_data(self, **kwargs):
+        page = for_version("privacy", lambda: snippet_page(*PRIVACY_SNIPPETS))
+        return super().get_context_data(server_log_days=settings.SERVER_LOG_DAYS, **page, **kwargs)
 
 
 class GlossaryView(TemplateView):

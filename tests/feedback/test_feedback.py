@@ -188,4 +188,4 @@ def test_without_an_address_the_statement_points_to_the_form(client, seeded, set
     settings.CONTACT_EMAIL = ""
     html = client.get("/accessibility/").content.decode()
     assert "mailto:" not in html
-    assert "Use the form below" in html
+    assert "To tell us something, use “Is this page useful?” at the end of any page." in html
