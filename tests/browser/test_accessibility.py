@@ -42,6 +42,8 @@ PAGES = {
         (SEARCH + "?q=music", 200),
         ("/careers/no-such-role/", 404),
         ("/accessibility/", 200),
+        ("/about/", 200),
+        ("/privacy/", 200),
         ("/careers/glossary/", 200),
     ],
     "search": [
