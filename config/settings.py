@@ -137,6 +137,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # CONTENT_VERSION_WAIT seconds for the database before the last version read stands.
 CONTENT_VERSION_TTL = float(os.environ.get("CONTENT_VERSION_TTL", "1"))
 CONTENT_VERSION_WAIT = float(os.environ.get("CONTENT_VERSION_WAIT", "0.5"))
+# /healthz says "degraded" when the SQLite database's disk has less free space than this.
+HEALTHZ_MIN_FREE_DISK_MB = int(os.environ.get("HEALTHZ_MIN_FREE_DISK_MB", "50"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

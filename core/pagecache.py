@@ -65,6 +65,13 @@ def reads_params(*names, canonical=None):
     return decorate
 
 
+def not_page_cached(view):
+    """A view the page cache leaves alone, without reading the content version: the health
+    check (which reads the database itself) and pages that read no content."""
+    view.page_cached = False
+    return view
+
+
 def declared_params(view):
     """The query parameters a view reads: its ``cache_params``, on it or its class."""
     view_class = getattr(view, "view_class", None)
@@ -89,11 +96,11 @@ def canonical_query(query, names):
 
 def accepts_gzip(request):
     """Whether ``Accept-Encoding`` accepts gzip: named (or ``*``) with a q-value above 0."""
-    header = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    header = request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
     if "gzip" not in header and "*" not in header:
         return False
     found = {}
-    for part in header.lower().split(","):
+    for part in header.split(","):
         coding, *parameters = (piece.strip() for piece in part.split(";"))
         quality = 1.0
         for parameter in parameters:
@@ -159,9 +166,12 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             view = resolve(request.path_info).func
-            version = content_version()
         except Resolver404:
             return self.get_response(request)
+        if not getattr(view, "page_cached", True):
+            return self.get_response(request)
+        try:
+            version = content_version()
         except DatabaseError:  # the view answers 503 (DatabaseUnavailableMiddleware)
             return self.get_response(request)
         # The view sees only the parameters it declares, in its order, values checked.
