@@ -64,6 +64,7 @@ class Memo:
     def forget(self):
         self.version = None
         self.read_at = float("-inf")
+        self.failed_at = float("-inf")
 
 
 memo = Memo()
