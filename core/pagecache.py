@@ -178,7 +178,10 @@ class PageCacheMiddleware:
         query = canonical_query(request.GET, declared_params(view))
         cleaner = canonical_cleaner(view)
         if cleaner and query:
-            query = cleaner(query.copy())
+            try:
+                query = cleaner(query.copy())
+            except DatabaseError:  # a check that reads content, with the database down
+                return database_unavailable()
             query._mutable = False
         request.GET = query
         request.META["QUERY_STRING"] = request.GET.urlencode()
