@@ -11,10 +11,14 @@ from simple_history.models import HistoricalRecords
 
 from core.versions import bump_content_version
 
-# The models of the content apps (``settings.CONTENT_APPS``) that are not content: the
+# The one model of the content apps (``settings.CONTENT_APPS``) that is not content: the
 # content version itself. Saving it is not a content change, and editors get no permission
-# on it. Fixture updates wait for editors' review and show on no public page.
-NOT_CONTENT = {"core.ContentVersion", "core.FixtureUpdate"}
+# on it.
+NOT_CONTENT = {"core.ContentVersion"}
+
+# Editors' own records: fixture updates waiting for their review show on no public page, so
+# changing one does not move the content version (core.versions).
+EDITORS_ONLY = {"core.FixtureUpdate"}
 
 
 def is_content_model(model):

@@ -194,10 +194,15 @@ def after_commit(func, using):
 
 
 def is_content(model):
-    """A model of a content app; history rows only ever accompany a content change."""
-    from core.content import is_content_model
+    """A model of a content app whose records visitors see; history rows only ever
+    accompany a content change, and editors' own records (``EDITORS_ONLY``) show nowhere."""
+    from core.content import EDITORS_ONLY, is_content_model
 
-    return is_content_model(model) and not model._meta.model_name.startswith("historical")
+    return (
+        is_content_model(model)
+        and model._meta.label not in EDITORS_ONLY
+        and not model._meta.model_name.startswith("historical")
+    )
 
 
 def content_changed(sender, using=None, **kwargs):

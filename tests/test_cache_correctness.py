@@ -216,10 +216,11 @@ def test_with_the_database_hung_cached_pages_answer_within_a_second(client, seed
 
 
 def test_healthz_says_when_the_disk_is_nearly_full_or_no_proxy_is_set(client, seeded, settings):
-    settings.DATABASES = {
-        "default": {**settings.DATABASES["default"], "ENGINE": "django.db.backends.sqlite3"}
-    }
-    with mock.patch("shutil.disk_usage", return_value=mock.Mock(free=10 * 1024 * 1024)):
+    sqlite = {"ENGINE": "django.db.backends.sqlite3"}  # the disk is SQLite's concern
+    with (
+        mock.patch.dict(settings.DATABASES["default"], sqlite),
+        mock.patch("shutil.disk_usage", return_value=mock.Mock(free=10 * 1024 * 1024)),
+    ):
         health = client.get("/healthz", HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert health.status_code == 200
     text = health.content.decode()

@@ -298,6 +298,8 @@ def test_the_site_answers_while_redis_is_stopped_and_caches_again_once_restarted
             time.sleep(5.5)  # the pause after a failure
             for _ in range(2):
                 assert "Saved while Redis was down." in request(port, "GET", "/").text
+            # "/" is in the process's own copy; a page not yet seen goes to Redis again.
+            assert request(port, "GET", "/accessibility/").status == 200
             assert int(redis_cli(redis_port, "DBSIZE")) > 0  # caching again
 
 
