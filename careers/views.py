@@ -177,6 +177,15 @@ class SkillsView(JourneyPageMixin, TemplateView):
     journey_url_name = "careers:skills"
     cache_params = ("have",)
 
+    @staticmethod
+    def canonical_params(query):
+        """The skills ticked, each once, in one order: empty values count for nothing."""
+        if "have" in query:
+            query.setlist(
+                "have", sorted({value for value in query.getlist("have") if value}) or [""]
+            )
+        return query
+
     def get(self, request, *args, **kwargs):
         role, skills, snippets = for_version(self.page_key("data"), self.skills_data)
         # Hand-edited links may carry empty values; tracking tags are ignored.

@@ -110,14 +110,36 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
     )
 }
 
-# SQLite: a new connection for every request, so a database file restored in place is used
-# from the next request on (a kept connection would read the replaced file until it expired).
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# A slow or stopped database fails fast rather than holding a worker: a connect timeout, and
+# on PostgreSQL a statement and lock timeout (seconds; 0 turns one off). A persistent
+# connection's health check would cost every request a `SELECT 1`, cache hits included: a
+# broken connection fails its query instead (503, or the last content version read), and
+# Django drops it at the end of that request.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        options=(
+            f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
+            f" -c lock_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
+        ),
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", DATABASE_STATEMENT_TIMEOUT)
+    # A new connection for every request, so a database file restored in place is used from
+    # the next request on (a kept connection would read the replaced file until it expired).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# The content version (core.versions) is read at most once every CONTENT_VERSION_TTL
+# seconds per process (0: every read; the tests' setting), waiting at most
+# CONTENT_VERSION_WAIT seconds for the database before the last version read stands.
+CONTENT_VERSION_TTL = float(os.environ.get("CONTENT_VERSION_TTL", "1"))
+CONTENT_VERSION_WAIT = float(os.environ.get("CONTENT_VERSION_WAIT", "0.5"))
+# /healthz says "degraded" when the SQLite database's disk has less free space than this.
+HEALTHZ_MIN_FREE_DISK_MB = int(os.environ.get("HEALTHZ_MIN_FREE_DISK_MB", "50"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -162,6 +184,8 @@ else:
         },
     }
 CACHES["objects"] = OBJECT_CACHE
+# With a shared pages cache (Redis), each process also keeps its most used pages itself.
+PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "200"))
 
 # The admin lives at a path of the deployer's choosing (with a trailing slash).
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"

@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from core import editors, versions
+        from core import checks, editors, versions  # noqa: F401 - checks register themselves
 
         versions.connect_signals()
         post_migrate.connect(editors.grant_content_permissions)

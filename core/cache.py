@@ -1,7 +1,9 @@
 """Cache backends and helpers: an in-process object store, and cache calls that fail open."""
 
 import logging
+import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 
@@ -10,22 +12,37 @@ logger = logging.getLogger(__name__)
 
 class ObjectCache(BaseCache):
     """Objects kept as they are (not pickled) in this process, for values keyed on the
-    content version: page data and rendered fragments. When it holds ``MAX_ENTRIES`` it
-    starts again empty. Timeouts are ignored: a new content version gives new keys."""
+    content version: page data and rendered fragments.
+
+    It holds one content version's values only: the first value asked for under a new
+    version drops the old version's. Within a version it keeps the ``MAX_ENTRIES`` most
+    recently used, so a flood of new keys evicts the least used ones, never the whole live
+    version. Timeouts are ignored: a new content version gives new keys."""
 
     def __init__(self, location, params):
         super().__init__(params)
-        self._values = {}
+        self.version = None
+        self._values = OrderedDict()
+        self._lock = threading.Lock()
 
-    def get_or_build(self, key, build):
-        try:
-            return self._values[key]
-        except KeyError:
-            pass
+    def get_or_build(self, version, key, build):
+        with self._lock:
+            if version == self.version:
+                try:
+                    value = self._values[key]
+                except KeyError:
+                    pass
+                else:
+                    self._values.move_to_end(key)
+                    return value
         value = build()
-        if len(self._values) >= self._max_entries:
-            self._values = {}
-        self._values[key] = value
+        with self._lock:
+            if version != self.version:
+                self.version = version
+                self._values = OrderedDict()
+            self._values[key] = value
+            while len(self._values) > self._max_entries:
+                self._values.popitem(last=False)
         return value
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
@@ -50,7 +67,11 @@ class ObjectCache(BaseCache):
         return key in self._values
 
     def clear(self):
-        self._values = {}
+        self.version = None
+        self._values = OrderedDict()
+
+    def __len__(self):
+        return len(self._values)
 
 
 class FailOpen:

@@ -9,10 +9,16 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.versions import bump_content_version
+
 # The one model of the content apps (``settings.CONTENT_APPS``) that is not content: the
 # content version itself. Saving it is not a content change, and editors get no permission
 # on it.
 NOT_CONTENT = {"core.ContentVersion"}
+
+# Editors' own records: fixture updates waiting for their review show on no public page, so
+# changing one does not move the content version (core.versions).
+EDITORS_ONLY = {"core.FixtureUpdate"}
 
 
 def is_content_model(model):
@@ -29,7 +35,33 @@ class Nation(models.TextChoices):
     NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
 
 
-class ContentQuerySet(models.QuerySet):
+class VersionedQuerySet(models.QuerySet):
+    """A content model's queryset: its writes that send no signals (``update()``,
+    ``bulk_create()``, ``bulk_update()``) move the content version too (``core.versions``).
+    A system check makes every content model's default manager use one."""
+
+    def update(self, **kwargs):
+        changed = super().update(**kwargs)
+        if changed:
+            bump_content_version(self.db)
+        return changed
+
+    update.alters_data = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            bump_content_version(self.db)
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        changed = super().bulk_update(objs, fields, *args, **kwargs)
+        if changed:
+            bump_content_version(self.db)
+        return changed
+
+
+class ContentQuerySet(VersionedQuerySet):
     def published(self):
         return self.filter(is_published=True)
 

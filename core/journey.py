@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from core.citations import cite
 from core.glossary import Glossary, by_spelling
+from core.page_html import SOME_ORIGIN
 from core.versions import for_version
 
 
@@ -97,6 +98,10 @@ class JourneyPageMixin:
         context["page_sources"] = cite(shown)
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
         context.setdefault("share_url", context["canonical_url"])
+        # The body is rendered (and kept) once for every host: see core.page_html.SOME_ORIGIN.
+        origin = f"{self.request.scheme}://{self.request.get_host()}"
+        context["share_origin"] = origin
+        context["share_url_for_body"] = SOME_ORIGIN + context["share_url"].removeprefix(origin)
         context.setdefault(
             "share_title",
             f"{context['journey']['title']}: {context['role'].title} – {settings.SITE_NAME}",

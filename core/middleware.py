@@ -36,7 +36,12 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, DatabaseError):
             return None
         logger.error("Database unavailable for %s: %s", request.path, type(exception).__name__)
-        response = HttpResponse(render_to_string("500.html"), status=503)
-        response["Retry-After"] = "30"
-        patch_cache_control(response, no_store=True)
-        return response
+        return database_unavailable()
+
+
+def database_unavailable():
+    """The error page with 503: try again in a little while."""
+    response = HttpResponse(render_to_string("500.html"), status=503)
+    response["Retry-After"] = "30"
+    patch_cache_control(response, no_store=True)
+    return response

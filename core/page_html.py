@@ -13,6 +13,10 @@ from urllib.parse import urljoin, urlsplit
 
 from django.utils.html import escape
 
+# A journey page's body is rendered once for every host, with this in place of the scheme
+# and host, which ``with_origin`` puts in afterwards (a reserved name: it is nobody's site).
+SOME_ORIGIN = "https://origin.invalid"
+
 SECTION_HEADING = re.compile(
     r'(<section\b[^>]*\bid="(?P<id>[^"]+)"[^>]*>\s*<h2\b[^>]*>(?P<heading>.*?)</h2>)', re.S
 )

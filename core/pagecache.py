@@ -1,23 +1,36 @@
 """Whole public pages from the "pages" cache, keyed only on what a page reads.
 
-A page's key is the content version, its host and path and the query parameters its view
-declares (``cache_params``), in the view's order; the middleware resolves the URL itself so
-a hit costs no other middleware's work. The view sees only those parameters, so tracking
-tags and junk neither make new entries nor change the page. Pages are stored gzipped and
-sent gzipped to clients that accept it. Any cache error serves the page without the cache.
+A page's key is the release (``core.release``), the content version, the day, its scheme,
+host and path and the query parameters its view declares (``cache_params``), in the view's
+order, each value checked by the view's ``canonical_params`` where it has one; the
+middleware resolves the URL itself so a hit costs no other middleware's work. The view
+sees only those parameters, so tracking tags and junk neither make new entries nor change
+the page. Pages are stored gzipped and
+sent as they are to clients that accept gzip. The most used pages are also kept in a small
+copy in this process, in front of a shared cache such as Redis, under the same key. Any
+cache error serves the page without the cache. When the content version could not be read
+from the database just now, cached pages are still served (under the last version read)
+and a page not in the cache answers 503 at once rather than waiting on the database.
 
 A view declares the parameters it reads with the ``reads_params`` decorator or a
 ``cache_params`` attribute on its class::
 
     class SearchView(TemplateView):
         cache_params = ("q",)
+
+A parameter that takes free values must not make a new entry per value: the view's
+``canonical_params(query)`` (a static method, or ``reads_params(..., canonical=...)``)
+returns the query with each value replaced by the one the page would show for it.
 """
 
 import gzip
 import hashlib
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import DatabaseError
 from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
@@ -25,26 +38,49 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 from core.cache import FailOpen
-from core.versions import content_version, request_version
+from core.middleware import database_unavailable
+from core.release import release
+from core.versions import (
+    content_version,
+    database_failing,
+    request_version,
+)
+
+# Every middleware's local copy, so tests can empty them as they empty the caches.
+local_copies = []
 
 # Headers a cached page does not keep: the middleware sets them for each response.
 DROPPED_HEADERS = {"content-length", "content-encoding", "set-cookie"}
 
 
-def reads_params(*names):
+def reads_params(*names, canonical=None):
     """Declare the query parameters a function view reads (see the module docstring)."""
 
     def decorate(view):
         view.cache_params = names
+        if canonical:
+            view.canonical_params = canonical
         return view
 
     return decorate
+
+
+def not_page_cached(view):
+    """A view the page cache leaves alone, without reading the content version: the health
+    check (which reads the database itself) and pages that read no content."""
+    view.page_cached = False
+    return view
 
 
 def declared_params(view):
     """The query parameters a view reads: its ``cache_params``, on it or its class."""
     view_class = getattr(view, "view_class", None)
     return tuple(getattr(view, "cache_params", None) or getattr(view_class, "cache_params", ()))
+
+
+def canonical_cleaner(view):
+    view_class = getattr(view, "view_class", None)
+    return getattr(view, "canonical_params", None) or getattr(view_class, "canonical_params", None)
 
 
 def canonical_query(query, names):
@@ -59,7 +95,53 @@ def canonical_query(query, names):
 
 
 def accepts_gzip(request):
-    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+    """Whether ``Accept-Encoding`` accepts gzip: named (or ``*``) with a q-value above 0."""
+    header = request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+    if "gzip" not in header and "*" not in header:
+        return False
+    found = {}
+    for part in header.split(","):
+        coding, *parameters = (piece.strip() for piece in part.split(";"))
+        quality = 1.0
+        for parameter in parameters:
+            name, _, value = parameter.partition("=")
+            if name.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        found[coding] = quality
+    quality = found.get("gzip", found.get("*", 0.0))
+    return quality > 0
+
+
+class LocalCopy:
+    """The most recently used pages of a shared cache, in this process (same keys)."""
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def set(self, key, entry):
+        if self.size <= 0:
+            return
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
 
 
 class PageCacheMiddleware:
@@ -73,6 +155,9 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.cache = FailOpen(caches["pages"], "pages")
+        shared = not isinstance(caches["pages"], LocMemCache)
+        self.local = LocalCopy(settings.PAGE_CACHE_LOCAL_ENTRIES if shared else 0)
+        local_copies.append(self.local)
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(
@@ -81,18 +166,35 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             view = resolve(request.path_info).func
-            version = content_version()
         except Resolver404:
             return self.get_response(request)
+        if not getattr(view, "page_cached", True):
+            return self.get_response(request)
+        try:
+            version = content_version()
         except DatabaseError:  # the view answers 503 (DatabaseUnavailableMiddleware)
             return self.get_response(request)
-        # The view sees only the parameters it declares, in its order.
-        request.GET = canonical_query(request.GET, declared_params(view))
+        # The view sees only the parameters it declares, in its order, values checked.
+        query = canonical_query(request.GET, declared_params(view))
+        cleaner = canonical_cleaner(view)
+        if cleaner and query:
+            try:
+                query = cleaner(query.copy())
+            except DatabaseError:  # a check that reads content, with the database down
+                return database_unavailable()
+            query._mutable = False
+        request.GET = query
         request.META["QUERY_STRING"] = request.GET.urlencode()
         key = self.key(request, version)
-        entry = self.cache.get(key)
+        entry = self.local.get(key)
+        if entry is None:
+            entry = self.cache.get(key)
+            if entry is not None:
+                self.local.set(key, entry)
         if entry is not None:
             return self.respond(request, entry)
+        if database_failing():
+            return database_unavailable()  # rather than wait for the database again
         token = request_version.set(version)
         try:
             response = self.get_response(request)
@@ -105,10 +207,18 @@ class PageCacheMiddleware:
     @staticmethod
     def key(request, version):
         """Pages say whether a figure's year has passed and plans count from today, so a
-        page is kept for the day it was made on as well as the content version."""
-        page = request.get_host() + request.path + "?" + request.META["QUERY_STRING"]
+        page is kept for the day it was made on as well as the content version. Canonical
+        and share links name the scheme and host, so the key does too."""
+        page = (
+            request.scheme
+            + "://"
+            + request.get_host().lower()
+            + request.path
+            + "?"
+            + request.META["QUERY_STRING"]
+        )
         digest = hashlib.sha256(page.encode()).hexdigest()
-        return f"page:{version}:{timezone.localdate().isoformat()}:{digest}"
+        return f"page:{release()}:{version}:{timezone.localdate().isoformat()}:{digest}"
 
     def store(self, request, key, response):
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
@@ -122,6 +232,7 @@ class PageCacheMiddleware:
             self.cache.set(
                 key, (response.status_code, headers, compressed), settings.PAGE_CACHE_SECONDS
             )
+            self.local.set(key, (response.status_code, headers, compressed))
         elif accepts_gzip(request):  # for this visitor only: the quicker compression
             compressed = gzip.compress(response.content, 4, mtime=0)
         if accepts_gzip(request):

@@ -1,24 +1,37 @@
-"""The content version: one number, in the database, that every committed content change
-moves forward and every cache is keyed on.
+"""The content version: one random token, in the database, that every committed content
+change replaces and every cache is keyed on.
 
-- ``content_version()`` reads it (once per request while the page cache middleware is
-  serving one, otherwise from the database each call).
+- ``content_version()`` reads it: once per request while the page cache middleware is
+  serving one; otherwise at most once every ``CONTENT_VERSION_TTL`` seconds per process
+  (0 in tests: every call), with one raw query that waits at most
+  ``CONTENT_VERSION_WAIT`` seconds. When the database fails or does not answer in time,
+  the last version read stands, so cached pages are served through an outage.
+- The token is random, never a count: a restored, flushed or re-seeded database can never
+  meet keys made for another timeline.
 - Saves, deletions and many-to-many changes to any content model (a model of
-  ``settings.CONTENT_APPS`` but the content version itself, ``core.content.NOT_CONTENT``), and
-  a ``migrate`` that applied migrations, move it forward in their own transaction, so it
-  moves exactly when they commit: admin, inlines, bulk actions, history reverts, the shell,
-  ``seed``, data migrations.
-  ``QuerySet.update()`` and ``bulk_create`` send no signals: code that uses them calls
-  ``bump_content_version()`` itself.
+  ``settings.CONTENT_APPS`` but those in ``core.content.NOT_CONTENT``), ``update()``,
+  ``bulk_create()`` and ``bulk_update()`` on their querysets (``core.content.VersionedQuerySet``),
+  and a ``migrate`` that applied migrations replace it *after* the change commits, in a short
+  transaction of its own (``transaction.on_commit``): overlapping editors never wait on
+  each other for it, and a rolled-back change moves nothing. Raw SQL moves nothing:
+  run ``manage.py bump_content_version`` after it.
+- The process that replaced it uses the new token at once; other processes within
+  ``CONTENT_VERSION_TTL`` seconds.
 - ``for_version(key, build)`` keeps what ``build()`` returns in this process until the
   version moves: page data and rendered fragments are built once per content version.
 """
 
 import logging
+import os
+import secrets
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as WaitedTooLong
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.db import DatabaseError, connections, router, transaction
-from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils import timezone
 
@@ -28,64 +41,173 @@ logger = logging.getLogger(__name__)
 request_version = ContextVar("request_version", default=None)
 
 
+class DatabaseNotAnswering(DatabaseError):
+    """The database did not answer the version read in time."""
+
+
+class Memo:
+    """The last version this process read or wrote, and when (``time.monotonic()``)."""
+
+    def __init__(self):
+        self.version = None
+        self.read_at = float("-inf")
+        self.failed_at = float("-inf")
+        self.reader = None
+        self.pending = None
+        self.lock = threading.Lock()
+
+    def remember(self, version):
+        self.version = version
+        self.read_at = time.monotonic()
+        self.failed_at = float("-inf")
+
+    def forget(self):
+        self.version = None
+        self.read_at = float("-inf")
+        self.failed_at = float("-inf")
+
+
+memo = Memo()
+
+
 def content_version():
-    """The current content version, as the database says."""
+    """The current content version: the request's, this process's memo when it is less than
+    ``CONTENT_VERSION_TTL`` seconds old, or the database's. When the database fails, the
+    last version read (and ``DatabaseError`` when there is none)."""
     version = request_version.get()
     if version is not None:
         return version
+    now = time.monotonic()
+    if memo.version is not None and now - memo.read_at < settings.CONTENT_VERSION_TTL:
+        return memo.version
+    try:
+        version = read_version()
+    except DatabaseError as error:
+        memo.failed_at = now
+        if memo.version is None:
+            raise
+        memo.read_at = now  # try again in a TTL, not at every request
+        logger.warning("Content version not read (%s); using the last one read", error)
+        return memo.version
+    memo.remember(version)
+    return version
+
+
+def database_failing(within=5.0):
+    """The version read failed in the last ``within`` seconds: a page not in the cache
+    would wait on the database too."""
+    return time.monotonic() - memo.failed_at < within
+
+
+def read_version():
+    """The version in the database, by one raw query. Outside tests the query runs on a
+    thread of its own and the caller waits at most ``CONTENT_VERSION_WAIT`` seconds, so a
+    hung database cannot hold a request."""
+    if settings.CONTENT_VERSION_TTL <= 0:
+        return _select_version()
+    with memo.lock:
+        if memo.reader is None:
+            memo.reader = ThreadPoolExecutor(1, thread_name_prefix="content-version")
+        if memo.pending is None or memo.pending.done():
+            memo.pending = memo.reader.submit(_select_version_and_close_on_error)
+        pending = memo.pending
+    try:
+        return pending.result(timeout=settings.CONTENT_VERSION_WAIT)
+    except WaitedTooLong:
+        raise DatabaseNotAnswering(f"no answer within {settings.CONTENT_VERSION_WAIT} s") from None
+
+
+def _select_version():
     from core.models import ContentVersion
 
-    number = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first()
-    return number or 0
+    with connections["default"].cursor() as cursor:
+        cursor.execute(f"SELECT number FROM {ContentVersion._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def _select_version_and_close_on_error():
+    try:
+        return _select_version()
+    except DatabaseError:
+        connections["default"].close()  # reconnect next time
+        raise
+
+
+def _forget_after_fork():
+    """A forked worker starts with no reader thread and no memo of its parent's."""
+    global memo
+    memo = Memo()
+
+
+os.register_at_fork(after_in_child=_forget_after_fork)
+
+
+def new_token():
+    return secrets.randbits(62) + 1
+
+
+def replace_version(using="default"):
+    """Write a new random token now, in its own transaction; this process uses it at once."""
+    from core.models import ContentVersion
+
+    token = new_token()
+    versions = ContentVersion.objects.using(using)
+    with transaction.atomic(using=using):
+        if not versions.filter(pk=1).update(number=token, changed_at=timezone.now()):
+            versions.create(pk=1, number=token)
+    if using == "default":
+        transaction.on_commit(lambda: memo.remember(token), using=using)
+    return token
+
+
+class Pending(threading.local):
+    """One version change per committed transaction however many records it changed: each
+    change adds an on-commit callback, and the first to run after the commit replaces the
+    version for all of them (a rolled-back transaction's callbacks never run)."""
+
+    def __init__(self):
+        self.batches = {}
+
+
+pending = Pending()
 
 
 def bump_content_version(using="default"):
-    """Move the content version forward (callers normally let the signals do it)."""
-    from core.models import ContentVersion
+    """Replace the content version once the current transaction commits (at once outside
+    one). Callers normally let the signals and ``VersionedQuerySet`` do it."""
+    batch = pending.batches.get(using)
+    if batch is None or batch["done"]:
+        batch = pending.batches[using] = {"done": False}
 
-    versions = ContentVersion.objects.using(using)
-    moved = versions.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now())
-    if not moved:
-        versions.get_or_create(pk=1, defaults={"number": 2})
-    request_version.set(None)
+    def replace():
+        if not batch["done"]:
+            batch["done"] = True
+            replace_version(using)
+
+    after_commit(replace, using)
+
+
+def after_commit(func, using):
+    """``transaction.on_commit``; tests that never commit run ``func`` at once instead."""
+    transaction.on_commit(func, using=using)
 
 
 def is_content(model):
-    """A model of a content app; history rows only ever accompany a content change."""
-    from core.content import is_content_model
+    """A model of a content app whose records visitors see; history rows only ever
+    accompany a content change, and editors' own records (``EDITORS_ONLY``) show nowhere."""
+    from core.content import EDITORS_ONLY, is_content_model
 
-    return is_content_model(model) and not model._meta.model_name.startswith("historical")
+    return (
+        is_content_model(model)
+        and model._meta.label not in EDITORS_ONLY
+        and not model._meta.model_name.startswith("historical")
+    )
 
 
 def content_changed(sender, using=None, **kwargs):
-    """A content record changed: move the version forward in the same transaction, so the
-    new number is seen exactly when the change commits (and vanishes if it rolls back).
-    Once per transaction (or savepoint), however many records it changes."""
-    if not is_content(sender):
-        return
-    using = using or router.db_for_write(sender)
-    connection = connections[using]
-    if connection.in_atomic_block and not _only_test_transactions(connection):
-        savepoints = set(connection.savepoint_ids) - {None}  # None: atomic(savepoint=False)
-        if any(
-            callback is _committed and sids - {None} == savepoints
-            for sids, callback, *_ in connection.run_on_commit
-        ):
-            return
-        transaction.on_commit(_committed, using=using)
-    bump_content_version(using)
-
-
-def _committed():
-    """The change committed: a request that goes on reads the new version."""
-    request_version.set(None)
-
-
-def _only_test_transactions(connection):
-    """Django's TestCase wraps each test in a transaction that never commits (and never
-    empties its on-commit list); inside it every change moves the version, uncoalesced."""
-    blocks = connection.atomic_blocks
-    return bool(blocks) and getattr(blocks[0], "_from_testcase", False)
+    if is_content(sender):
+        bump_content_version(using or router.db_for_write(sender))
 
 
 def migrated(sender, app_config, plan=None, using="default", **kwargs):
@@ -93,7 +215,7 @@ def migrated(sender, app_config, plan=None, using="default", **kwargs):
     if app_config.name != "core" or not plan:
         return
     try:
-        bump_content_version(using)
+        replace_version(using)
     except DatabaseError:  # migrating backwards past core's first migration
         logger.info("Content version not moved: its table is not there")
 
@@ -119,4 +241,4 @@ def for_version(key, build):
     """
     from django.core.cache import caches
 
-    return caches["objects"].get_or_build((content_version(), key), build)
+    return caches["objects"].get_or_build(content_version(), key, build)

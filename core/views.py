@@ -2,6 +2,8 @@
 privacy notice and the glossary."""
 
 import logging
+import shutil
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
@@ -14,24 +16,57 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from core.citations import cite
-from core.models import ContentVersion, GlossaryTerm, Snippet
-from core.versions import for_version
+from core.models import GlossaryTerm, Snippet
+from core.pagecache import not_page_cached
+from core.versions import DatabaseNotAnswering, for_version, read_version
 
 logger = logging.getLogger(__name__)
 
 
+@not_page_cached
 @never_cache
 @require_safe
 def healthz(request):
-    """200 while the database answers (it reads a real table), 503 when it does not; the body
-    says whether the shared cache answers too (pages are served without it when it does not).
-    """
+    """503 while the database does not answer (within ``CONTENT_VERSION_WAIT`` seconds, so
+    a hung database gets an answer too), 200 otherwise. The body says what is degraded
+    while pages are still served: a shared cache unreachable or refusing writes, a database
+    disk nearly full, forwarded headers with no proxy configured."""
     try:
-        ContentVersion.objects.filter(pk=1).exists()
+        read_version()
+    except DatabaseNotAnswering:
+        logger.warning("Health check: the database did not answer in time")
+        return unhealthy(f"database: not answering within {settings.CONTENT_VERSION_WAIT} s")
     except DatabaseError:
         logger.warning("Health check: the database did not answer")
-        return HttpResponse("database: unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse(f"database: ok\ncache: {cache_status()}\n", content_type="text/plain")
+        return unhealthy("database: unavailable")
+    lines = [f"database: {database_disk()}", f"cache: {cache_status()}"]
+    if not settings.PROXY_COUNT and "HTTP_X_FORWARDED_FOR" in request.META:
+        lines.append(
+            "proxy: requests carry X-Forwarded-For but DJANGO_PROXY_COUNT is 0, so every "
+            "visitor counts as the proxy's address (feedback and sign-in limits)"
+        )
+    degraded = any(line.split(": ", 1)[1] != "ok" for line in lines if "local to" not in line)
+    status = "status: degraded" if degraded else "status: ok"
+    return HttpResponse("\n".join([status, *lines]) + "\n", content_type="text/plain")
+
+
+def unhealthy(line):
+    return HttpResponse(f"status: down\n{line}\n", status=503, content_type="text/plain")
+
+
+def database_disk():
+    """SQLite writes fail on a full disk: say so while reads still work."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        return "ok"
+    folder = Path(str(database["NAME"])).parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return "ok"
+    if free < settings.HEALTHZ_MIN_FREE_DISK_MB * 1024 * 1024:
+        return f"disk nearly full ({free // (1024 * 1024)} MB free); saves will fail"
+    return "ok"
 
 
 def cache_status():
@@ -39,12 +74,17 @@ def cache_status():
     if isinstance(cache, LocMemCache):
         return "local to this process"
     try:
-        cache.get("healthz")
-    except Exception as error:  # noqa: BLE001 - any cache error means unreachable
-        return f"unreachable ({type(error).__name__}); pages are served without it"
+        cache.set("healthz", "ok", 10)
+    except Exception as error:  # noqa: BLE001 - any cache error means unusable
+        try:
+            cache.get("healthz")
+        except Exception:  # noqa: BLE001
+            return f"unreachable ({type(error).__name__}); pages are served without it"
+        return f"refusing writes ({type(error).__name__}: full?); pages are served uncached"
     return "ok"
 
 
+@not_page_cached
 @require_safe
 def robots_txt(request):
     lines = [

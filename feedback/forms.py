@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.urls import Resolver404, resolve
 
+from core.pages import page_exists
 from feedback.models import COMMENT_MAX_LENGTH
 
 # Pages that are not content a visitor reads, so feedback about them makes no sense.
@@ -18,7 +19,9 @@ def is_public_page(path):
         match = resolve(path)
     except Resolver404:
         return False
-    return match.url_name not in NOT_PAGES
+    if match.url_name in NOT_PAGES:
+        return False
+    return page_exists(path)  # a role's pages: only roles and routes that exist
 
 
 class FeedbackForm(forms.Form):

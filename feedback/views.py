@@ -6,6 +6,7 @@ validated page path and a limit per address counted in the database (shared by e
 process).
 """
 
+import ipaddress
 import logging
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -38,10 +39,25 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def sender_network(address):
+    """The network an address stands for: an IPv4 address itself; for IPv6 its /64, which
+    one subscriber usually holds whole."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+
+
 def sender_hash(request):
-    """A salted hash of the address: the same address gives the same hash, and the address
-    cannot be read back from it."""
-    return salted_hmac("feedback.sender", client_address(request), algorithm="sha256").hexdigest()
+    """A salted hash of the sender's network (``sender_network``): the same network gives
+    the same hash, and the address cannot be read back from it."""
+    network = sender_network(client_address(request))
+    return salted_hmac("feedback.sender", network, algorithm="sha256").hexdigest()
 
 
 def is_same_site(request):
@@ -108,7 +124,13 @@ def see_other(url):
     return response
 
 
-@reads_params("page")
+def canonical_page(query):
+    """The thanks page shows the page it links back to: any other value shows "/"."""
+    query.setlist("page", [back_to(query)])
+    return query
+
+
+@reads_params("page", canonical=canonical_page)
 @require_safe
 def thanks(request):
     return render(request, "feedback/thanks.html", {"page": back_to(request.GET)})

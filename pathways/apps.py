@@ -11,7 +11,10 @@ class PathwaysConfig(AppConfig):
 
         from careers.models import add_role_page_list
         from core.journey import Step, add_steps
+        from core.pages import add_page_check
+        from pathways.redirects import page_exists
 
+        add_page_check(page_exists)
         add_steps(
             3,
             Step("pathways:entry_route_list", "How do I get in"),

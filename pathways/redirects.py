@@ -9,51 +9,83 @@ from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve, reverse
 
 from careers.models import Role
+from core.versions import for_version
 from pathways.models import EntryRoute
 
 
-def current_slug(model, old_slug, **filters):
-    """The present slug of the published record that once had ``old_slug``, if any."""
-    past = (
-        model.history.filter(slug=old_slug, **filters)
-        .order_by("-history_date")
-        .values_list("id", flat=True)
-        .first()
-    )
-    if past is None:
-        return None
-    return model.objects.published().filter(pk=past).values_list("slug", flat=True).first()
+class KnownSlugs:
+    """Every published role and entry route by slug, and where each slug they ever had
+    leads now: read once per content version, so a 404 costs no query."""
+
+    def __init__(self):
+        role_slugs = dict(Role.objects.published().values_list("pk", "slug"))
+        self.roles = {slug: pk for pk, slug in role_slugs.items()}
+        route_slugs = {
+            pk: (role_id, slug)
+            for pk, role_id, slug in EntryRoute.objects.published()
+            .filter(role_id__in=role_slugs)
+            .values_list("pk", "role_id", "slug")
+        }
+        self.routes = set(route_slugs.values())
+        self.old_roles = {}
+        for old, pk in Role.history.order_by("history_date").values_list("slug", "id"):
+            if pk in role_slugs and old not in self.roles:
+                self.old_roles[old] = role_slugs[pk]
+        self.old_routes = {}
+        for old, pk, role_id in EntryRoute.history.order_by("history_date").values_list(
+            "slug", "id", "role_id"
+        ):
+            if pk in route_slugs and (role_id, old) not in self.routes:
+                self.old_routes[(role_id, old)] = route_slugs[pk][1]
+
+
+def known_slugs():
+    return for_version("known-slugs", KnownSlugs)
+
+
+def page_status(path):
+    """For a role's page: ("ok", None), ("moved", new path) or ("missing", None); for any
+    other path that resolves ("ok", None); ("missing", None) when it does not resolve."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return "missing", None
+    kwargs = dict(match.kwargs)
+    if "role_slug" not in kwargs:
+        return "ok", None
+    known = known_slugs()
+    moved = False
+    role_id = known.roles.get(kwargs["role_slug"])
+    if role_id is None:
+        new_slug = known.old_roles.get(kwargs["role_slug"])
+        if new_slug is None:
+            return "missing", None
+        kwargs["role_slug"], role_id, moved = new_slug, known.roles[new_slug], True
+    if match.view_name == "pathways:entry_route_detail" and (
+        (role_id, kwargs["slug"]) not in known.routes
+    ):
+        new_slug = known.old_routes.get((role_id, kwargs["slug"]))
+        if new_slug is None:
+            return "missing", None
+        kwargs["slug"], moved = new_slug, True
+    if not moved:
+        return "ok", None
+    return "moved", reverse(match.view_name, kwargs=kwargs)
 
 
 def moved_location(path):
     """Where a journey page whose role or route slug has changed lives now, or None."""
-    try:
-        match = resolve(path)
-    except Resolver404:
-        return None
-    kwargs = dict(match.kwargs)
-    if "role_slug" not in kwargs:
-        return None
-    role = Role.objects.published().filter(slug=kwargs["role_slug"]).first()
-    if role is None:
-        new_role_slug = current_slug(Role, kwargs["role_slug"])
-        if new_role_slug is None:
-            return None
-        kwargs["role_slug"] = new_role_slug
-        role = Role.objects.get(slug=new_role_slug)
-    if match.view_name == "pathways:entry_route_detail":
-        routes = EntryRoute.objects.published().filter(role=role)
-        if not routes.filter(slug=kwargs["slug"]).exists():
-            new_route_slug = current_slug(EntryRoute, kwargs["slug"], role_id=role.pk)
-            if new_route_slug is None:
-                return None
-            kwargs["slug"] = new_route_slug
-    location = reverse(match.view_name, kwargs=kwargs)
-    return None if location == path else location
+    status, location = page_status(path)
+    return location if status == "moved" else None
+
+
+def page_exists(path):
+    return page_status(path)[0] == "ok"
 
 
 class MovedPageRedirectMiddleware:
-    """Turn a 404 for a page whose slug has changed into a 301 to its new address."""
+    """Turn a 404 for a page whose slug has changed into a 301 to its new address (no query
+    per request: ``KnownSlugs``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

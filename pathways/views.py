@@ -171,6 +171,13 @@ class NextStepsView(RolePageView):
     http_method_names = ["get", "head", "options"]
     cache_params = (*QUESTIONS, SUBMITTED)
 
+    @staticmethod
+    def canonical_params(query):
+        """Only the submit button's presence counts, whatever value a link gives it."""
+        if SUBMITTED in query:
+            query.setlist(SUBMITTED, ["plan"])
+        return query
+
     def get_queryset(self):
         return roles_for_plan() if self.plan else roles_for_next_steps_page()
 

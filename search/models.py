@@ -1,8 +1,10 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from core.content import VersionedQuerySet
 
-class SearchSynonymManager(models.Manager):
+
+class SearchSynonymManager(models.Manager.from_queryset(VersionedQuerySet)):
     def get_by_natural_key(self, phrase):
         return self.get(phrase=phrase)
 

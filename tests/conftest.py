@@ -67,8 +67,32 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     """Each test starts with empty caches, as a freshly started process does."""
+    from core import pagecache, versions
+
     for cache in caches.all():
         cache.clear()
+    for local in pagecache.local_copies:
+        local.clear()
+    versions.memo.forget()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _content_version_read_every_time():
+    """Tests see each change at once: no process memo of the content version."""
+    with override_settings(CONTENT_VERSION_TTL=0):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _content_version_moves_at_once_in_a_test_transaction(request, monkeypatch):
+    """The content version moves after a change commits. A test's own transaction never
+    commits, so there it moves at once; transactional tests commit and keep the real order."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if not transactional:
+        monkeypatch.setattr("core.versions.after_commit", lambda func, using: func())
 
 
 @pytest.fixture

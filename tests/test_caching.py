@@ -142,15 +142,16 @@ def test_an_editors_save_in_the_admin_shows_on_the_site_at_once(client, seeded, 
 
 
 def test_the_version_moves_on_every_kind_of_content_change(seeded):
-    version = content_version()
+    seen = [content_version()]
     task = Task.objects.order_by("pk").first()
     task.text = "Changed in a shell"
     task.save()
-    assert content_version() == version + 1
+    seen.append(content_version())
     task.sources.add(Source.objects.first())
-    assert content_version() == version + 2
+    seen.append(content_version())
     task.delete()
-    assert content_version() > version + 2
+    seen.append(content_version())
+    assert len(set(seen)) == 4  # each change a new version, never an earlier one
     version = content_version()
     Task.objects.filter(pk=-1).delete()  # nothing deleted, nothing changed
     assert content_version() == version
@@ -167,7 +168,7 @@ def test_a_change_made_in_a_shell_shows_at_once(client, seeded):
 def test_seeding_moves_the_version_only_when_it_adds_something(no_content):
     version = content_version()
     call_command("seed", verbosity=0)
-    assert content_version() > version
+    assert content_version() != version
     version = content_version()
     call_command("seed", verbosity=0)
     assert content_version() == version
@@ -193,23 +194,24 @@ def test_signing_in_a_failed_save_and_an_empty_action_leave_the_version(
 
 def test_a_bulk_action_and_a_history_revert_move_the_version(seeded, editor):
     snippet = Snippet.objects.get(slug="home-intro")
-    version = content_version()
+    seen = [content_version()]
     editor.post(f"/admin/core/snippet/{snippet.pk}/change/", snippet_form(snippet, text="Edited."))
-    assert content_version() == version + 1
+    seen.append(content_version())
     first = snippet.history.order_by("history_date").first()
     reverted = editor.post(
         f"/admin/core/snippet/{snippet.pk}/history/{first.history_id}/",
         snippet_form(snippet, text=first.text),
     )
     assert reverted.status_code == 302
-    assert content_version() == version + 2
+    seen.append(content_version())
     task = Task.objects.order_by("pk").first()
     deleted = editor.post(
         "/admin/careers/task/",
         {"action": "delete_selected", "_selected_action": [task.pk], "post": "yes"},
     )
     assert deleted.status_code == 302
-    assert content_version() > version + 2
+    seen.append(content_version())
+    assert len(set(seen)) == 4
 
 
 BROKEN_REDIS = {
@@ -239,7 +241,7 @@ def test_a_cache_that_fails_serves_pages_and_saves_and_logs_once(client, seeded,
             snippet_form(snippet, text="Saved while the cache was down."),
         )
         assert saved.status_code == 302
-        assert content_version() == version + 1
+        assert content_version() != version
         assert "Saved while the cache was down." in visitor.get("/").content.decode()
 
 
@@ -247,18 +249,22 @@ def test_a_cache_that_fails_serves_pages_and_saves_and_logs_once(client, seeded,
 def test_a_committed_transaction_moves_the_version_once_and_a_rolled_back_one_not_at_all(
     no_content,
 ):
+    from unittest import mock
+
     from django.db import transaction
 
-    from core.versions import bump_content_version
+    from core.versions import bump_content_version, replace_version
 
     bump_content_version()  # the flush after an earlier transactional test took its row
     version = content_version()
-    call_command("seed", verbosity=0)  # hundreds of records in one transaction
-    assert content_version() == version + 1
+    with mock.patch("core.versions.replace_version", wraps=replace_version) as replaced:
+        call_command("seed", verbosity=0)  # hundreds of records in one transaction
+    assert replaced.call_count == 1
+    version = content_version()
     with pytest.raises(RuntimeError), transaction.atomic():
         Snippet.objects.filter(slug="home-intro").get().save()
         raise RuntimeError("rolled back")
-    assert content_version() == version + 1
+    assert content_version() == version
 
 
 def test_a_migrate_that_applies_migrations_moves_the_version_and_one_that_does_not_leaves_it(
@@ -272,7 +278,7 @@ def test_a_migrate_that_applies_migrations_moves_the_version_and_one_that_does_n
     post_migrate.send(sender=core, app_config=core, plan=[], using="default")
     assert content_version() == version
     post_migrate.send(sender=core, app_config=core, plan=[("a migration", False)], using="default")
-    assert content_version() == version + 1
+    assert content_version() != version
 
 
 def test_a_page_made_yesterday_is_not_served_today(client, seeded):

@@ -1,7 +1,8 @@
 from django import template
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from core.page_html import add_printed_link_list, add_section_links
+from core.page_html import SOME_ORIGIN, add_printed_link_list, add_section_links
 
 register = template.Library()
 
@@ -10,3 +11,10 @@ register = template.Library()
 def for_sharing_and_print(html, page_url):
     """A journey page's body with section links and, for print, its links listed in full."""
     return mark_safe(add_printed_link_list(add_section_links(str(html)), page_url))
+
+
+@register.filter
+def with_origin(html, origin):
+    """A body rendered for ``SOME_ORIGIN`` (so every host shares one rendering), with the
+    request's own scheme and host put in."""
+    return mark_safe(str(html).replace(SOME_ORIGIN, escape(origin)))
