@@ -13,15 +13,16 @@ def cite(records):
     and keep them. Page data is built once per content version and shared by the requests
     after it, so a page, or a plan, that shows only records shown before reads nothing.
     """
-    by_model = defaultdict(list)
-    for record in records:
-        by_model[type(record)].append(record)
-    for same_model in by_model.values():
-        prefetch_related_objects(same_model, "sources")
-    page_sources = {}
+    uncited = defaultdict(list)
     for record in records:
         if not hasattr(record, "cited"):
+            uncited[type(record)].append(record)
+    for same_model in uncited.values():
+        prefetch_related_objects(same_model, "sources")
+        for record in same_model:
             record.cited = sorted(record.sources.all(), key=by_publisher)
+    page_sources = {}
+    for record in records:
         for source in record.cited:
             page_sources.setdefault(source.pk, source)
     return sorted(page_sources.values(), key=by_publisher)
