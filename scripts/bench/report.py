@@ -68,7 +68,8 @@ def check_targets(load, queries, weights):
         {
             "target": f"≤ {MAX_QUERIES} SQL queries for any uncached page",
             "ok": most["queries"] <= MAX_QUERIES and not failed,
-            "detail": f"most: {most['page']}, {most['queries']}"
+            "detail": f"most: {most['page']}, {most['queries']} (after a content change: "
+            f"{max(q['built_queries'] for q in queries)} at most, once per process)"
             + "".join(f"; {q['page']} answered {q['status']}" for q in failed),
         }
     )
@@ -123,10 +124,12 @@ def markdown(report):
             for r in report["load"]
         ]
         parts.append(table(head, rows))
-    head = ["page", "#queries (uncached)", "#queries (cached)", "#CPU ms, new content version"]
+    head = ["page", "#queries, new content version", "#queries, uncached", "#queries, cached"]
+    head += ["#CPU ms, new content version"]
     head += ["#CPU ms uncached", "#CPU ms cached, gzip", "#CPU ms cached, plain"]
     rows = [
-        [q["page"], q["queries"], q["warm_queries"], number(q["cold_cpu_ms"], 1)]
+        [q["page"], q["built_queries"], q["queries"], q["warm_queries"]]
+        + [number(q["cold_cpu_ms"], 1)]
         + [number(q["uncached_cpu_ms"], 1), number(q["warm_cpu_ms"])]
         + [number(q["warm_plain_cpu_ms"])]
         for q in report["queries"]
