@@ -23,6 +23,7 @@ from .server import (
     BenchError,
     Gunicorn,
     bench_env,
+    fetch,
     fetch_ok,
     free_port,
     prepare_database,
@@ -80,6 +81,9 @@ def write_static_copy(server):
     STATIC_COPY.with_name(STATIC_COPY.name + ".gz").write_bytes(fetch_ok(server.port, ROLE, GZIP))
     server.restart()
     fetch_ok(server.port, STATIC_COPY_URL)
+    status, headers, _, _ = fetch(server.port, STATIC_COPY_URL, GZIP)
+    if status != 200 or headers.get("Content-Encoding") != "gzip":
+        raise BenchError(f"{STATIC_COPY_URL} with gzip: {status}, not its .gz")
     print(f"Static copy: {STATIC_COPY_URL} and its .gz", flush=True)
 
 
