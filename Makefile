@@ -66,5 +66,5 @@ assets-check: ## Fail if the committed CSS is not what the Sass sources build
 	bash scripts/build-assets.sh --check
 
 .PHONY: bench
-bench: $(VENV)/.dev-deps ## Benchmark under load with wrk; reports/bench.json (BENCH_ARGS=--quick)
-	$(PY) scripts/bench.py $(BENCH_ARGS)
+bench: $(VENV)/.dev-deps ## Benchmark under load with wrk; reports/bench.md (BENCH_ARGS=--quick)
+	$(PY) -m scripts.bench $(BENCH_ARGS)

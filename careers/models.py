@@ -1,16 +1,9 @@
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date
-
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import (
-    CharField,
     F,
-    IntegerField,
     Prefetch,
     Q,
-    Value,
 )
 from django.urls import reverse
 
@@ -50,7 +43,12 @@ ROLE_PAGE_NATION_TOPICS = ["hours", "pay", "jobs"]
 
 class RoleQuerySet(ContentQuerySet):
     def for_role_page(self):
-        """Everything the 'what is this job' page shows, bar the lists in ``role_page_lists``."""
+        """Everything the 'what is this job' page shows: pay, facts per nation and its lists
+        (``role_page_lists``, each as ``role.listed_<name>``), a query each."""
+        lists = [
+            Prefetch(relation, queryset=records, to_attr=f"listed_{name}")
+            for name, (relation, records) in role_page_lists().items()
+        ]
         return (
             self.with_glossary()
             .select_related("regulator")
@@ -62,6 +60,7 @@ class RoleQuerySet(ContentQuerySet):
                     .filter(topic__in=ROLE_PAGE_NATION_TOPICS)
                     .select_related("organisation"),
                 ),
+                *lists,
             )
         )
 
@@ -393,131 +392,34 @@ class NationFact(RoleChild):
         return bool(self.year) and has_passed(self.year, self.year_kind)
 
 
-@dataclass(frozen=True)
-class ListRow:
-    """One item of a list on the role page, whatever table (``model_label``) it came from."""
-
-    model_label: str
-    kind: str
-    slug: str
-    position: int
-    name: str
-    description: str
-    url: str
-    last_reviewed: date
-    pk: int
-
-
-def role_page_lists(role):
-    """The role page's lists (tasks, client groups, workplaces, neighbouring roles, where jobs
-    are advertised and skill names for search engines, then the lists other apps add with
-    ``add_role_page_list``: pathways' ways in and qualifications) read in one UNION query,
-    grouped by list."""
-    text = CharField()
-
-    def rows(queryset, kind, name, description=None, url=None, position=None):
-        return (
-            queryset.published()
-            .annotate(
-                row_label=Value(queryset.model._meta.label_lower, output_field=text),
-                row_kind=Value(kind, output_field=text),
-                row_slug=F("slug"),
-                row_position=F(position) if position else Value(0, output_field=IntegerField()),
-                row_name=F(name),
-                row_description=F(description) if description else Value("", output_field=text),
-                row_url=F(url) if url else Value("", output_field=text),
-                row_reviewed=F("last_reviewed"),
-                row_pk=F("pk"),
-            )
-            .values_list(*ROW_COLUMNS)
-            .order_by()
-        )
-
-    related = role.related_roles.all()
-    described = {"description": "description", "position": "position"}
-    combined = (
-        rows(role.tasks.all(), "tasks", "text", position="position")
-        .union(
-            rows(role.client_groups.all(), "client_groups", "name", **described),
-            rows(role.workplaces.all(), "workplaces", "name", **described),
-            rows(
-                related.filter(relation="related"),
-                "related",
-                "title",
-                "explanation",
-                "url",
-                "position",
-            ),
-            rows(
-                related.filter(relation="not_same"),
-                "not_same",
-                "title",
-                "explanation",
-                "url",
-                "position",
-            ),
-            rows(role.vacancy_organisations.all(), "vacancy_sites", "name", "helps_with", "url"),
-            rows(role.skills.all(), "skills", "name", position="position"),
-            *(
-                rows(added.records(role), added.kind, *added.columns)
-                for added in ADDED_ROLE_PAGE_LISTS
-            ),
-            all=True,
-        )
-        .order_by("row_kind", "row_position", "row_name")
-    )
-    lists = {kind: [] for kind in LIST_KINDS}
-    lists.update({added.kind: [] for added in ADDED_ROLE_PAGE_LISTS})
-    links = {added.kind: added.link for added in ADDED_ROLE_PAGE_LISTS if added.link}
-    for values in combined:
-        row = ListRow(*values)
-        if row.kind in links:
-            row = replace(row, url=links[row.kind](role, row.slug))
-        lists[row.kind].append(row)
-    return lists
+def role_page_lists():
+    """The role page's lists, as ``{name: (relation of the role, queryset)}``: tasks, client
+    groups, workplaces, neighbouring roles, where jobs are advertised and the skills named
+    for search engines, then the lists other apps add with ``add_role_page_list``
+    (pathways: the qualifications everyone needs and the ways in). ``for_role_page`` reads
+    each in one query, as ``role.listed_<name>``."""
+    related = RelatedRole.objects.published().order_by("position", "title")
+    own = {
+        "tasks": ("tasks", Task.objects.published().order_by("position", "text")),
+        "client_groups": ("client_groups", ClientGroup.objects.published().order_by(*BY_NAME)),
+        "workplaces": ("workplaces", Workplace.objects.published().order_by(*BY_NAME)),
+        "related": ("related_roles", related.filter(relation="related")),
+        "not_same": ("related_roles", related.filter(relation="not_same")),
+        "vacancy_sites": ("vacancy_organisations", Organisation.objects.published()),
+        "skills": ("skills", Skill.objects.published().order_by(*BY_NAME)),
+    }
+    return {**own, **ADDED_ROLE_PAGE_LISTS}
 
 
-@dataclass(frozen=True)
-class AddedList:
-    """A list another app adds to the role page: ``records(role)`` gives the role's records
-    (a content queryset), ``columns`` the fields read as name, description, URL and position
-    (each may be None), ``link(role, slug)`` the address of a record's own page, if any."""
+BY_NAME = ("position", "name")  # a list's order: editors' positions, then names
 
-    kind: str
-    records: Callable
-    columns: tuple
-    link: Callable | None = None
+# Filled from other apps' AppConfig.ready, so careers names none of their models.
+ADDED_ROLE_PAGE_LISTS = {}
 
 
-# Filled from other apps' AppConfig.ready, so careers names none of their models or relations.
-ADDED_ROLE_PAGE_LISTS = []
-
-
-def add_role_page_list(kind, records, name, description=None, url=None, position=None, link=None):
-    """Add a list to the role page (``lists[kind]``), read in the page's one query; call from
-    the adding app's ``AppConfig.ready``."""
-    if any(added.kind == kind for added in ADDED_ROLE_PAGE_LISTS):
-        raise ImproperlyConfigured(f"The role page already has a list called {kind!r}.")
-    ADDED_ROLE_PAGE_LISTS.append(AddedList(kind, records, (name, description, url, position), link))
-
-
-ROW_COLUMNS = [
-    "row_label",
-    "row_kind",
-    "row_slug",
-    "row_position",
-    "row_name",
-    "row_description",
-    "row_url",
-    "row_reviewed",
-    "row_pk",
-]
-LIST_KINDS = [
-    "tasks",
-    "client_groups",
-    "workplaces",
-    "related",
-    "not_same",
-    "vacancy_sites",
-    "skills",
-]
+def add_role_page_list(name, relation, queryset):
+    """Show ``role.<relation>``, filtered by ``queryset``, as ``lists.<name>`` on the role
+    page; call from the adding app's ``AppConfig.ready``."""
+    if name in ADDED_ROLE_PAGE_LISTS:
+        raise ImproperlyConfigured(f"The role page already has a list called {name!r}.")
+    ADDED_ROLE_PAGE_LISTS[name] = (relation, queryset)

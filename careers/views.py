@@ -35,8 +35,8 @@ def occupation_data(role, lists):
     """schema.org Occupation, so search engines can show the job's facts (the page adds its
     address)."""
 
-    def names(kind):
-        return [row.name for row in lists.get(kind, [])]
+    def names(kind, field="name"):
+        return [getattr(record, field) for record in lists.get(kind, [])]
 
     data = {
         "@context": "https://schema.org",
@@ -47,7 +47,7 @@ def occupation_data(role, lists):
         "occupationLocation": {"@type": "Country", "name": "United Kingdom"},
         "qualifications": "; ".join(names("qualifications")),
         "skills": "; ".join(names("skills")),
-        "responsibilities": names("tasks"),
+        "responsibilities": names("tasks", "text"),
         # Only figures from a named pay scale, each with its pay year: an estimate with no
         # scale (such as one based on an old pay year) stays on the page, where it is labelled.
         "estimatedSalary": [
@@ -63,7 +63,7 @@ def occupation_data(role, lists):
             if pay.scale
         ],
         "educationRequirements": [
-            f"{route.name}: {route.description}" if route.description else route.name
+            f"{route.name}: {route.funding_note}" if route.funding_note else route.name
             for route in lists.get("entry_routes", [])
         ],
     }
@@ -160,7 +160,7 @@ class RoleDetailView(JourneyPageMixin, DetailView):
 
     def role_page_data(self):
         role = self.object
-        lists = role_page_lists(role)
+        lists = {name: getattr(role, f"listed_{name}") for name in role_page_lists()}
         nation_rows = nation_table(role.nation_facts.all(), ROLE_PAGE_NATION_ROWS)
         return lists, nation_rows, occupation_data(role, lists)
 

@@ -7,11 +7,10 @@ class PathwaysConfig(AppConfig):
     verbose_name = "Pathways: how to get in and where it leads"
 
     def ready(self):
-        from django.urls import reverse
-
-        from careers.models import add_role_page_list
+        from careers.models import BY_NAME, add_role_page_list
         from core.journey import Step, add_steps
         from core.pages import add_page_check
+        from pathways.models import EntryRoute, Qualification
         from pathways.redirects import page_exists
 
         add_page_check(page_exists)
@@ -25,18 +24,9 @@ class PathwaysConfig(AppConfig):
         # The role page lists the qualifications everyone needs and the ways in.
         add_role_page_list(
             "qualifications",
-            lambda role: role.qualifications.filter(is_mandatory=True),
-            "name",
-            "summary",
-            position="position",
+            "qualifications",
+            Qualification.objects.published().filter(is_mandatory=True).order_by(*BY_NAME),
         )
         add_role_page_list(
-            "entry_routes",
-            lambda role: role.entry_routes.all(),
-            "name",
-            "funding_note",
-            position="position",
-            link=lambda role, slug: reverse(
-                "pathways:entry_route_detail", kwargs={"role_slug": role.slug, "slug": slug}
-            ),
+            "entry_routes", "entry_routes", EntryRoute.objects.published().order_by(*BY_NAME)
         )

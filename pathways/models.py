@@ -399,6 +399,11 @@ def roles_for_qualifications_page():
             "nation_facts",
             queryset=NationFact.objects.published().select_related("organisation"),
         ),
+        "entry_routes__sources",
+        "entry_routes__programmes__sources",
+        "plan_steps__sources",
+        "plan_notes__sources",
+        "nation_facts__sources",
     )
 
 
@@ -422,7 +427,8 @@ def roles_for_next_steps_page():
 
 def roles_for_plan():
     """Everything a plan can show: steps, routes with their courses, notes and the per-nation
-    facts, each list in one query."""
+    facts, and the sources of each, each list in one query (read once per content version,
+    so a plan for any answers cites its sources without a query)."""
     return Role.objects.published().prefetch_related(
         Prefetch(
             "entry_routes",
@@ -441,4 +447,9 @@ def roles_for_plan():
             "nation_facts",
             queryset=NationFact.objects.published().select_related("organisation"),
         ),
+        "entry_routes__sources",
+        "entry_routes__programmes__sources",
+        "plan_steps__sources",
+        "plan_notes__sources",
+        "nation_facts__sources",
     )

@@ -19,6 +19,8 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 
+from tests.helpers import django_env as clean_env
+
 BASE_DIR = Path(settings.BASE_DIR)
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
@@ -70,11 +72,6 @@ def request(port, method, path, body=None, headers=None):
         return Reply(connection.getresponse())
     finally:
         connection.close()
-
-
-def clean_env(**extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    return {**env, "DJANGO_SETTINGS_MODULE": "config.settings", **extra}
 
 
 def manage(env, *args):

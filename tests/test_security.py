@@ -1,16 +1,14 @@
 """Security headers everywhere, a locked-down admin, and production settings that pass
 Django's deployment checks."""
 
-import os
-import subprocess
-import sys
 from unittest import mock
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.db import OperationalError
 from django.test import Client
+
+from tests.helpers import run_django
 
 pytestmark = pytest.mark.django_db
 
@@ -111,19 +109,9 @@ def test_weak_admin_passwords_are_refused():
             validate_password(weak)
 
 
-def run_django(code, **env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
-        capture_output=True,
-        text=True,
-    )
-
-
 def test_admin_path_is_set_by_an_environment_variable():
     result = run_django(
+        "-c",
         "import django; django.setup(); from django.urls import reverse; "
         "print(reverse('admin:index'))",
         DJANGO_ADMIN_PATH="backstage",
@@ -139,15 +127,14 @@ PRODUCTION = {
 
 
 def test_production_settings_pass_the_deployment_checks():
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=settings.BASE_DIR,
-        env={
-            **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
-            **PRODUCTION,
-            "DJANGO_PROXY_COUNT": "1",  # unset, the checks warn (core.W001)
-        },
-        capture_output=True,
-        text=True,
+    # Unset behind no proxy, the checks warn (core.W001): say there is one.
+    result = run_django(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        **PRODUCTION,
+        DJANGO_PROXY_COUNT="1",
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,28 +1,17 @@
-import os
-import subprocess
-import sys
-
 from django.conf import settings
 
-PROJECT_DIR = settings.BASE_DIR
+from tests.helpers import run_django
+
+SHOW_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, "
+    "settings.STORAGES['staticfiles']['BACKEND'])"
+)
 
 
 def start_up(**env):
     """Import the settings in a fresh interpreter, as gunicorn would at start-up."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings; "
-            "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, "
-            "settings.STORAGES['staticfiles']['BACKEND'])",
-        ],
-        cwd=PROJECT_DIR,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
-        capture_output=True,
-        text=True,
-    )
+    return run_django("-c", SHOW_SETTINGS, **env)
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.keyboard import tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -86,15 +87,6 @@ def test_no_axe_violations_and_no_sideways_scrolling(
         if scroll_width > width:
             failures.append(f"{where}: scrolls sideways ({scroll_width}px wide)")
     assert not failures, "\n\n".join(failures)
-
-
-def tab_to(page, locator, limit=400):
-    """Press Tab until the element has focus, as a keyboard user would."""
-    for _ in range(limit):
-        if locator.evaluate("el => el === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"could not reach {locator} by keyboard")
 
 
 def focus_colour(locator):

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.keyboard import tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -11,15 +12,6 @@ URL = "/careers/music-therapist/next-steps/"
 
 
 PHONE = {"width": 320, "height": 800}
-
-
-def tab_to(page, locator, limit=200):
-    """Press Tab until the element has focus, as a keyboard user would."""
-    for _ in range(limit):
-        if locator.evaluate("el => el === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"could not reach {locator} by keyboard")
 
 
 def choose_by_keyboard(page, labels):

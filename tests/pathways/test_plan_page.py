@@ -14,6 +14,14 @@ from django.utils import timezone
 
 from careers.models import NationFact, Role
 from pathways.models import Programme
+from tests.personas import (
+    ENGLISH_HCA,
+    NHS_SUPPORT_WORKER,
+    NI_UNDERGRADUATE,
+    QUALIFIED_ABROAD,
+    SCOTTISH_TA,
+    WELSH_GUITARIST,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -91,17 +99,7 @@ def text(fragment):
 
 
 def test_34_year_old_music_graduate_teaching_assistant_in_scotland(client, nations):
-    html = plan_page(
-        client,
-        stage="professional",
-        degree="music",
-        music="advanced",
-        experience="over_2",
-        employed="yes",
-        mode="full_time",
-        nation="scotland",
-        age="25_or_over",
-    )
+    html = plan_page(client, **SCOTTISH_TA)
     assert steps(html)[0] == "research-courses"
     assert 'id="route-postgraduate"' in html and 'id="route-apprenticeship"' not in html
     assert courses_in_order(html)[0] == "queen-margaret"
@@ -117,17 +115,7 @@ def test_34_year_old_music_graduate_teaching_assistant_in_scotland(client, natio
 
 
 def test_21_year_old_music_graduate_healthcare_assistant_in_england(client, nations):
-    html = plan_page(
-        client,
-        stage="graduate",
-        degree="music",
-        music="advanced",
-        experience="under_1",
-        employed="yes",
-        mode="full_time",
-        nation="england",
-        age="under_22",
-    )
+    html = plan_page(client, **ENGLISH_HCA)
     assert steps(html)[0] == "gain-caring-experience"
     assert html.index('id="route-apprenticeship"') < html.index('id="route-postgraduate"')
     assert 'id="caveat-apprenticeship-funded-under-22"' in html
@@ -138,17 +126,7 @@ def test_21_year_old_music_graduate_healthcare_assistant_in_england(client, nati
 
 
 def test_40_year_old_psychology_graduate_guitarist_in_wales_keeps_working(client, nations):
-    html = plan_page(
-        client,
-        stage="professional",
-        degree="psychology",
-        music="advanced",
-        experience="1_to_2",
-        employed="yes",
-        mode="part_time",
-        nation="wales",
-        age="25_or_over",
-    )
+    html = plan_page(client, **WELSH_GUITARIST)
     assert steps(html)[0] == "research-courses"
     assert 'id="route-apprenticeship"' not in html
     assert courses_in_order(html)[0] == "south-wales"
@@ -162,17 +140,7 @@ def test_40_year_old_psychology_graduate_guitarist_in_wales_keeps_working(client
 
 
 def test_19_year_old_music_undergraduate_in_northern_ireland(client, nations):
-    html = plan_page(
-        client,
-        stage="undergraduate",
-        degree="music",
-        music="developing",
-        experience="none",
-        employed="no",
-        mode="full_time",
-        nation="northern_ireland",
-        age="under_22",
-    )
+    html = plan_page(client, **NI_UNDERGRADUATE)
     assert steps(html)[0] == "build-musicianship"
     assert "train-outside-northern-ireland" in steps(html)
     assert 'id="route-apprenticeship"' not in html
@@ -184,7 +152,7 @@ def test_19_year_old_music_undergraduate_in_northern_ireland(client, nations):
 
 
 def test_qualified_music_therapist_moving_from_abroad(client, nations):
-    html = plan_page(client, stage="qualified", experience="over_2", nation="outside_uk")
+    html = plan_page(client, **QUALIFIED_ABROAD)
     assert steps(html)[:2] == ["apply-from-abroad", "find-first-post"]
     work = text(section(html, "work"))
     assert "£678.38" in work, "the HCPC international scrutiny fee"
@@ -195,17 +163,7 @@ def test_qualified_music_therapist_moving_from_abroad(client, nations):
 
 
 def test_28_year_old_nhs_support_worker_in_england_hoping_for_an_apprenticeship(client, nations):
-    html = plan_page(
-        client,
-        stage="professional",
-        degree="music",
-        music="developing",
-        experience="over_2",
-        employed="yes",
-        mode="part_time",
-        nation="england",
-        age="25_or_over",
-    )
+    html = plan_page(client, **NHS_SUPPORT_WORKER)
     plan = steps(html)
     assert plan[0] == "build-musicianship"
     assert plan.index("research-courses") < plan.index("ask-employer-to-fund")
@@ -292,5 +250,10 @@ def test_the_plan_page_reads_a_fixed_number_of_queries(client, nations, django_a
     client.get(URL + "?" + query)
     for cache in caches.all():
         cache.clear()
-    with django_assert_num_queries(9):  # one reads the content version
+    # The content version, the role, and each list a plan can show with its sources: read
+    # once per content version, whatever the answers.
+    with django_assert_num_queries(13):
         client.get(URL + "?" + query)
+    caches["pages"].clear()
+    with django_assert_num_queries(1):  # a plan the page cache does not hold: the version
+        client.get(URL + "?" + urlencode({"stage": "graduate", "nation": "scotland"}))

@@ -26,6 +26,14 @@ from pathways.planner import (
     Answers,
     plan_for,
 )
+from tests.personas import (
+    ENGLISH_HCA,
+    NHS_SUPPORT_WORKER,
+    NI_UNDERGRADUATE,
+    QUALIFIED_ABROAD,
+    SCOTTISH_TA,
+    WELSH_GUITARIST,
+)
 
 EVERY_ANSWERS = [
     Answers(**dict(zip(QUESTIONS, combination, strict=True)))
@@ -138,64 +146,11 @@ def test_an_old_link_without_nation_or_age_says_the_apprenticeship_is_england_on
     assert plan.unanswered[-2:] == ["nation", "age"]
 
 
-# Personas: real people the plan must be right for. What they read (courses, checks,
-# finance) is pinned in tests/pathways/test_next_steps.py with the same answers.
-
-SCOTTISH_TA = Answers(
-    stage="professional",
-    degree="music",
-    music="advanced",
-    experience="over_2",
-    employed="yes",
-    mode="full_time",
-    nation="scotland",
-    age="25_or_over",
-)
-ENGLISH_HCA = Answers(
-    stage="graduate",
-    degree="music",
-    music="advanced",
-    experience="under_1",
-    employed="yes",
-    mode="full_time",
-    nation="england",
-    age="under_22",
-)
-WELSH_GUITARIST = Answers(
-    stage="professional",
-    degree="psychology",
-    music="advanced",
-    experience="1_to_2",
-    employed="yes",
-    mode="part_time",
-    nation="wales",
-    age="25_or_over",
-)
-NI_UNDERGRADUATE = Answers(
-    stage="undergraduate",
-    degree="music",
-    music="developing",
-    experience="none",
-    employed="no",
-    mode="full_time",
-    nation="northern_ireland",
-    age="under_22",
-)
-QUALIFIED_ABROAD = Answers(stage="qualified", experience="over_2", nation="outside_uk")
-NHS_SUPPORT_WORKER = Answers(
-    stage="professional",
-    degree="music",
-    music="developing",
-    experience="over_2",
-    employed="yes",
-    mode="part_time",
-    nation="england",
-    age="25_or_over",
-)
+# Personas: real people the plan must be right for (tests/personas.py).
 
 
 def test_34_year_old_music_graduate_teaching_assistant_in_scotland():
-    plan = plan_for(SCOTTISH_TA)
+    plan = plan_for(Answers(**SCOTTISH_TA))
     assert plan.steps[0] == "research-courses"
     assert plan.routes == [POSTGRADUATE]
     assert not set(plan.steps) & APPRENTICESHIP_STEPS
@@ -203,7 +158,7 @@ def test_34_year_old_music_graduate_teaching_assistant_in_scotland():
 
 
 def test_21_year_old_music_graduate_healthcare_assistant_in_england():
-    plan = plan_for(ENGLISH_HCA)
+    plan = plan_for(Answers(**ENGLISH_HCA))
     assert plan.steps[0] == "gain-caring-experience"
     assert plan.routes == [APPRENTICESHIP, POSTGRADUATE]
     assert plan.apprenticeship == FUNDED
@@ -211,14 +166,14 @@ def test_21_year_old_music_graduate_healthcare_assistant_in_england():
 
 
 def test_40_year_old_psychology_graduate_guitarist_in_wales_who_keeps_working():
-    plan = plan_for(WELSH_GUITARIST)
+    plan = plan_for(Answers(**WELSH_GUITARIST))
     assert plan.steps[0] == "research-courses"
     assert plan.routes == [POSTGRADUATE]
     assert "check-non-degree-entry" not in plan.steps
 
 
 def test_19_year_old_music_undergraduate_in_northern_ireland():
-    plan = plan_for(NI_UNDERGRADUATE)
+    plan = plan_for(Answers(**NI_UNDERGRADUATE))
     assert plan.steps[0] == "build-musicianship"
     assert plan.routes == [POSTGRADUATE]
     assert "train-outside-northern-ireland" in plan.steps
@@ -227,14 +182,14 @@ def test_19_year_old_music_undergraduate_in_northern_ireland():
 
 
 def test_qualified_music_therapist_from_abroad_registers_through_the_international_route():
-    plan = plan_for(QUALIFIED_ABROAD)
+    plan = plan_for(Answers(**QUALIFIED_ABROAD))
     assert plan.is_qualified
     assert plan.steps[:2] == ["apply-from-abroad", "find-first-post"]
     assert NOTE_HCPC_INTERNATIONAL in plan.notes
 
 
 def test_28_year_old_nhs_support_worker_in_england_hoping_for_an_apprenticeship():
-    plan = plan_for(NHS_SUPPORT_WORKER)
+    plan = plan_for(Answers(**NHS_SUPPORT_WORKER))
     assert plan.steps[0] == "build-musicianship"
     assert plan.routes == [POSTGRADUATE, APPRENTICESHIP]
     assert plan.apprenticeship == EMPLOYER_PAYS
