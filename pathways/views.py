@@ -224,6 +224,7 @@ class NextStepsView(RolePageView):
             plan_url=plan_url,
             share_url=plan_url,
             share_title=f"Your plan: {self.object.title} – {settings.SITE_NAME}",
+            collapse_sources=True,
         )
         return context
 
@@ -288,6 +289,10 @@ class NextStepsView(RolePageView):
                 for route in routes
             ],
             "route_notes": plan_notes,
+            "route_records": [
+                *routes,
+                *(note for note in plan_notes if note.slug in ON_ROUTE_CARDS),
+            ],
             "other_notes": [note for note in plan_notes if note.slug not in ON_ROUTE_CARDS],
             "courses": courses,
             "courses_here": [course for course in courses if course.is_in_nation],
@@ -307,6 +312,12 @@ class NextStepsView(RolePageView):
             else None,
             "timeline": timeline,
             "timeline_note": notes.get("timeline-range"),
+            "step_records": [
+                *steps,
+                *plan_notes,
+                *filter(None, [notes.get("timeline-range")]),
+                *(notes[slug] for slug in said if slug in notes),
+            ],
             "counted_courses": counted,
             "course_and_fact_records": [
                 *(course.programme for course in courses),

@@ -46,3 +46,16 @@ def course_records(courses):
         for course in courses or []
         for record in (course.programme, *([course.fee] if course.fee else []))
     ]
+
+
+@register.filter
+def short_name(record):
+    """A record as a section's one "not yet confirmed" line names it: a course by its
+    provider, a note or fact by its title."""
+    provider = getattr(record, "provider", None)
+    if provider:
+        return provider
+    programme = getattr(record, "programme", None)
+    if programme is not None:
+        return f"{programme.provider} fee"
+    return getattr(record, "title", None) or str(record)
