@@ -127,6 +127,10 @@ def breakdown(*, route, courses, is_abroad, checks, finance, notes, support_foll
 
 NOTE_TRAINEE_ESTIMATE = "trainee-cost-estimate"
 
+# Nations whose universities charge students from elsewhere in the UK another fee than
+# their own residents' "home" fee: their home fees count only for their residents.
+HOME_FEE_FOR_ITS_RESIDENTS = {"scotland"}
+
 
 def tuition(route, courses, is_abroad, notes):
     """Course fees: the range of the whole-course fees of the courses that fit, those in the
@@ -134,10 +138,18 @@ def tuition(route, courses, is_abroad, notes):
     Returns the line and the courses it is from."""
     if route.slug == APPRENTICESHIP:
         return Line(title="Training fees", text=route.cost or route.who_pays, records=[route]), []
+
+    def counts(course):
+        return course.fee_total is not None and (
+            is_abroad
+            or course.is_in_nation
+            or course.programme.nation not in HOME_FEE_FOR_ITS_RESIDENTS
+        )
+
     first = [course for course in courses if course.is_first]
-    fees = [course for course in first if course.fee_total is not None]
-    if not fees:
-        fees = [course for course in courses if course.fee_total is not None]
+    fees = [course for course in first if counts(course)] or [
+        course for course in courses if counts(course)
+    ]
     if not fees:
         text = notes_text(notes) if is_abroad else "Not published by the courses that fit"
         return Line(title="Course fees", text=text, records=[route]), []

@@ -324,7 +324,7 @@ class NextStepsView(RolePageView):
                 *(course.fee for course in courses if course.fee),
                 *facts["courses"],
             ],
-            "summary_courses": summary_courses(courses, counted, nation),
+            "summary_courses": summary_courses(courses, counted, none_here_in_mode),
             "none_here_in_mode": none_here_in_mode,
             "where_notes": [notes[slug] for slug in where_notes if slug in notes],
             "answer_notes": [notes[slug] for slug in said if slug in notes],
@@ -482,11 +482,14 @@ def no_course_here_in_mode(courses, nation):
     return bool(nation and here) and not any(course.fits_mode for course in here)
 
 
-def summary_courses(courses, counted, nation):
-    """The courses the summary names: the nation's own (whether or not they run in the
-    visitor's mode), then those counted on elsewhere, at most a few."""
-    here = [course for course in courses if course.is_in_nation] if nation else []
-    return [*here, *(course for course in counted if course not in here)][:SUMMARY_COURSES]
+def summary_courses(courses, counted, none_here_in_mode):
+    """The courses the summary names, at most a few: where no course in the visitor's nation
+    runs in their mode, those that do elsewhere; otherwise their nation's (or, where it has
+    none, every nation's), those that run in their mode first."""
+    if none_here_in_mode:
+        return counted[:SUMMARY_COURSES]
+    first = [course for course in courses if course.is_first]
+    return sorted(first, key=lambda course: not course.fits_mode)[:SUMMARY_COURSES]
 
 
 def counted_months(courses, route, mode):

@@ -251,7 +251,7 @@ def test_every_bar_of_the_timeline_is_labelled_with_its_step(client, nations):
 
 def test_the_plan_says_what_it_heard_and_what_it_assumed(client, nations):
     html = plan_page(client, stage="graduate", degree="music", nation="scotland")
-    heard = text(html[html.index('id="heard"') : html.index('id="summary"')])
+    heard = text(html[html.index('id="heard"') : html.index('id="your-plan"')])
     assert "You told us: I have a degree · Music · Scotland." in heard
     assert "Change answers" in heard
     assert "What we assumed for the 5 questions you left blank" in heard
