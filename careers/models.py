@@ -48,6 +48,7 @@ class RoleQuerySet(ContentQuerySet):
         lists = [
             Prefetch(relation, queryset=records, to_attr=f"listed_{name}")
             for name, (relation, records) in role_page_lists().items()
+            if relation
         ]
         return (
             self.with_glossary()
@@ -419,7 +420,9 @@ ADDED_ROLE_PAGE_LISTS = {}
 
 def add_role_page_list(name, relation, queryset):
     """Show ``role.<relation>``, filtered by ``queryset``, as ``lists.<name>`` on the role
-    page; call from the adding app's ``AppConfig.ready``."""
+    page; call from the adding app's ``AppConfig.ready``. With no relation, ``queryset`` is
+    a function of the role giving the records (for records the role reaches only through
+    several relations)."""
     if name in ADDED_ROLE_PAGE_LISTS:
         raise ImproperlyConfigured(f"The role page already has a list called {name!r}.")
     ADDED_ROLE_PAGE_LISTS[name] = (relation, queryset)

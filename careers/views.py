@@ -160,7 +160,10 @@ class RoleDetailView(JourneyPageMixin, DetailView):
 
     def role_page_data(self):
         role = self.object
-        lists = {name: getattr(role, f"listed_{name}") for name in role_page_lists()}
+        lists = {
+            name: getattr(role, f"listed_{name}") if relation else list(records(role))
+            for name, (relation, records) in role_page_lists().items()
+        }
         nation_rows = nation_table(role.nation_facts.all(), ROLE_PAGE_NATION_ROWS)
         return lists, nation_rows, occupation_data(role, lists)
 

@@ -9,6 +9,7 @@ from pathways.models import (
     PlanNote,
     PlanStep,
     Programme,
+    ProgrammeFee,
     ProgressionStage,
     Qualification,
     Requirement,
@@ -95,8 +96,37 @@ class QualificationAdmin(RoleChildAdmin):
     autocomplete_fields = ["role", "body"]
 
 
+class ProgrammeFeeInline(ContentInline):
+    model = ProgrammeFee
+    fields = [
+        "slug",
+        "status",
+        "mode",
+        "amount",
+        "basis",
+        "per_credits",
+        "course_credits",
+        "year",
+        "date_given",
+        "is_published",
+        "needs_verification",
+    ]
+    prepopulated_fields = {}
+
+
+@admin.register(ProgrammeFee)
+class ProgrammeFeeAdmin(ContentAdmin):
+    list_display = ["programme", "status", "mode", "amount", "basis", "year", "is_published"]
+    list_select_related = ["programme"]
+    list_filter = ["status", "mode", "is_published", ReviewStatusFilter]
+    search_fields = ["programme__provider", "slug"]
+    autocomplete_fields = ["programme"]
+    filter_horizontal = ["sources"]
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(ContentAdmin):
+    inlines = [ProgrammeFeeInline]
     list_display = ["provider", "award", "location", "nation", "needs_verification"]
     list_filter = ["nation", "routes", "is_published", ReviewStatusFilter]
     search_fields = ["provider", "award", "location", "notes"]

@@ -30,3 +30,21 @@ class PathwaysConfig(AppConfig):
         add_role_page_list(
             "entry_routes", "entry_routes", EntryRoute.objects.published().order_by(*BY_NAME)
         )
+        # And the published home fees of its courses, cheapest first, for its key facts.
+        add_role_page_list("home_fees", None, home_fees)
+
+
+def home_fees(role):
+    """The role's courses' published home fees that give a whole-course figure (in total, or
+    per so many credits with the course's credits), cheapest first."""
+    from pathways.models import Programme, ProgrammeFee
+
+    fees = ProgrammeFee.objects.published().filter(
+        status=ProgrammeFee.Status.HOME,
+        amount__isnull=False,
+        programme__in=Programme.objects.published().filter(routes__role=role),
+    )
+    return sorted(
+        (fee for fee in fees.select_related("programme") if fee.course_total is not None),
+        key=lambda fee: fee.course_total,
+    )

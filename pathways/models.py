@@ -214,6 +214,114 @@ class Programme(Content):
         return (self.slug,)
 
 
+class ProgrammeFeeManager(models.Manager.from_queryset(ContentQuerySet)):
+    def get_by_natural_key(self, programme_slug, slug):
+        return self.get(programme__slug=programme_slug, slug=slug)
+
+
+class ProgrammeFee(Content):
+    """A course's tuition fee as its provider publishes it: home or international, full or
+    part time, per year, for the whole course or per so many credits, with its academic
+    year. A blank amount records that the provider publishes none."""
+
+    class Status(models.TextChoices):
+        HOME = "home", "Home"
+        INTERNATIONAL = "international", "International"
+
+    class Mode(models.TextChoices):
+        FULL_TIME = "full_time", "Full time"
+        PART_TIME = "part_time", "Part time"
+
+    class Basis(models.TextChoices):
+        PER_YEAR = "per_year", "a year"
+        TOTAL = "total", "for the whole course"
+        PER_CREDITS = "per_credits", "per so many credits"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="fees")
+    slug = models.SlugField(max_length=80)
+    status = models.CharField("fee status", max_length=20, choices=Status.choices)
+    mode = models.CharField(max_length=20, choices=Mode.choices)
+    amount = models.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="In pounds, as published. Blank when the provider publishes no fee.",
+    )
+    basis = models.CharField(max_length=20, choices=Basis.choices, default=Basis.PER_YEAR)
+    per_credits = models.PositiveIntegerField(
+        null=True, blank=True, help_text="For a fee per so many credits: how many, e.g. 20."
+    )
+    course_credits = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Credits in the whole course, as published (e.g. 180), for a fee per credits.",
+    )
+    year = models.CharField(
+        max_length=20, blank=True, help_text="The academic year the fee is for, e.g. '2026/27'."
+    )
+    year_kind = models.CharField(
+        max_length=10, choices=YearKind.choices, default=YearKind.ACADEMIC, blank=True
+    )
+    date_given = models.CharField(
+        "date the source gives",
+        max_length=60,
+        blank=True,
+        help_text="The date the provider's page gives for the fee, or 'undated'.",
+    )
+
+    objects = ProgrammeFeeManager()
+
+    class Meta:
+        ordering = ["programme", "status", "mode"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "slug"], name="programmefee_unique_slug"),
+            non_negative("amount", "programmefee_amount_non_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.programme}: {self.get_status_display()} {self.get_mode_display().lower()}"
+
+    def natural_key(self):
+        return (*self.programme.natural_key(), self.slug)
+
+    natural_key.dependencies = ["pathways.programme"]
+
+    @property
+    def is_published_fee(self):
+        return self.amount is not None
+
+    @property
+    def months(self):
+        return getattr(self.programme, f"months_{self.mode}")
+
+    @property
+    def course_total(self):
+        """The whole course's fee from the published figure, or None where it cannot be
+        worked out from what is published (a yearly fee for a course of unknown length)."""
+        if self.amount is None:
+            return None
+        if self.basis == self.Basis.TOTAL:
+            return self.amount
+        if self.basis == self.Basis.PER_CREDITS:
+            if not self.per_credits or not self.course_credits:
+                return None
+            return self.amount * self.course_credits / self.per_credits
+        if not self.months or self.months % 12:
+            return None
+        return self.amount * (self.months // 12)
+
+    @property
+    def basis_label(self):
+        if self.basis == self.Basis.PER_CREDITS and self.per_credits:
+            return f"per {self.per_credits} credits"
+        return self.get_basis_display()
+
+    @property
+    def is_out_of_date(self):
+        return bool(self.year) and has_passed(self.year, self.year_kind)
+
+
 class ProgressionStage(RoleChild):
     """A rung on the career ladder, from gaining experience to consultant."""
 
@@ -401,6 +509,7 @@ def roles_for_qualifications_page():
         ),
         "entry_routes__sources",
         "entry_routes__programmes__sources",
+        "entry_routes__programmes__fees__sources",
         "plan_steps__sources",
         "plan_notes__sources",
         "nation_facts__sources",
@@ -433,7 +542,12 @@ def roles_for_plan():
         Prefetch(
             "entry_routes",
             queryset=EntryRoute.objects.published().prefetch_related(
-                Prefetch("programmes", queryset=Programme.objects.published())
+                Prefetch(
+                    "programmes",
+                    queryset=Programme.objects.published().prefetch_related(
+                        Prefetch("fees", queryset=ProgrammeFee.objects.published())
+                    ),
+                )
             ),
         ),
         Prefetch(
@@ -449,6 +563,7 @@ def roles_for_plan():
         ),
         "entry_routes__sources",
         "entry_routes__programmes__sources",
+        "entry_routes__programmes__fees__sources",
         "plan_steps__sources",
         "plan_notes__sources",
         "nation_facts__sources",

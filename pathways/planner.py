@@ -319,3 +319,28 @@ def _sharpening(a):
     elif a.stage == "school":
         relevant.remove("age")
     return [question for question in relevant if question in a.unanswered]
+
+
+# Answers that cannot all be true: the plan still follows them, and asks gently beside them.
+CHECK_SCHOOL_WITH_DEGREE = "check-school-with-degree"
+CHECK_SCHOOL_AGED_25 = "check-school-aged-25"
+CHECK_YOUNG_AND_LONG_QUALIFIED = "check-young-and-long-qualified"
+NOTE_EMPLOYED = "what-being-employed-changes"
+
+
+def questions_to_check(a):
+    """The ``PlanNote`` slugs of the answers that contradict each other, in the form's order."""
+    checks = []
+    if a.stage == "school" and a.degree not in (None, "none"):
+        checks.append(CHECK_SCHOOL_WITH_DEGREE)
+    if a.stage == "school" and a.age == "25_or_over":
+        checks.append(CHECK_SCHOOL_AGED_25)
+    if a.stage == "qualified" and a.age == "under_22" and a.experience in ("1_to_2", "over_2"):
+        checks.append(CHECK_YOUNG_AND_LONG_QUALIFIED)
+    return checks
+
+
+def answer_notes(a):
+    """Notes that say what an answer changes where no step or route shows it: working in
+    health, education or social care now (funding, time off, experience that counts)."""
+    return [NOTE_EMPLOYED] if a.employed == "yes" and a.stage != "qualified" else []

@@ -29,7 +29,9 @@ from pathways.planner import (
     NOTE_FUNDED_UNDER_22,
     QUESTIONS,
     Answers,
+    answer_notes,
     plan_for,
+    questions_to_check,
 )
 from pathways.timeline import Intake, lay_out
 
@@ -215,9 +217,13 @@ class NextStepsView(RolePageView):
             answers.get("nation"),
             timezone.localdate(),
         )
+        given = Answers(**answers)
+        said = (tuple(answer_notes(given)), tuple(questions_to_check(given)))
         shape = (tuple(plan.steps), tuple(plan.routes), tuple(plan.notes), plan.is_qualified)
-        key = self.page_key("plan", *shape, mode, nation_answer, today)
-        context = dict(for_version(key, lambda: self.plan_data(plan, mode, nation_answer, today)))
+        key = self.page_key("plan", *shape, *said, mode, nation_answer, today)
+        context = dict(
+            for_version(key, lambda: self.plan_data(plan, mode, nation_answer, today, *said))
+        )
         context.update(
             heard=form.heard(),
             assumed=form.assumed(),
@@ -225,10 +231,11 @@ class NextStepsView(RolePageView):
             plan_url=plan_url,
             share_url=plan_url,
             share_title=f"Your plan: {self.object.title} – {settings.SITE_NAME}",
+            collapse_sources=True,
         )
         return context
 
-    def plan_data(self, plan, mode, nation_answer, today):
+    def plan_data(self, plan, mode, nation_answer, today, said=(), to_check=()):
         role = self.object
         steps_by_slug = {step.slug: step for step in role.plan_steps.all()}
         missing = [slug for slug in plan.steps if slug not in steps_by_slug]
@@ -240,30 +247,44 @@ class NextStepsView(RolePageView):
         notes = {note.slug: note for note in role.plan_notes.all()}
         nation = NATION_FACT_KEY.get(nation_answer)
         facts = nation_facts(role.nation_facts.all(), nation)
-        courses = courses_for(routes, mode, nation, today)
+        is_abroad = nation_answer == "outside_uk"
+        courses = courses_for(routes, mode, nation, today, is_abroad)
+        counted = counted_courses(courses)
+        none_here_in_mode = no_course_here_in_mode(courses, nation)
         timeline = None
         if not plan.is_qualified:
+            on_route = [c for c in counted if routes and c.route == routes[0].slug]
             timeline = lay_out(
                 [(number, step.slug, step.title) for number, step in enumerate(steps, 1)],
                 {step.slug: step.months for step in steps},
                 today,
-                intakes=[
-                    intake_of(course.programme)
-                    for course in courses
-                    if course.is_first and course.fits_mode and course.route == routes[0].slug
-                ],
-                training_months=training_months(routes[0], mode) if routes else None,
+                intakes=[intake_of(course.programme) for course in on_route],
+                training_months=counted_months(on_route, routes[0], mode) if routes else None,
             )
         money = None
+        support_follows = True
         if routes and not plan.is_qualified:
+            fitting = [course for course in courses if course.fits_mode]
+            support_follows = not (
+                nation in SUPPORT_MAY_NOT_FOLLOW
+                and any(not course.is_in_nation for course in counted)
+            )
             money = breakdown(
                 route=routes[0],
-                courses=[course.programme for course in courses if course.fits_mode],
-                is_abroad=nation_answer == "outside_uk",
+                courses=fitting,
+                is_abroad=is_abroad,
                 checks=facts["checks"] if nation else [],
                 finance=facts["finance"] if nation else None,
                 notes=notes,
+                support_follows=support_follows,
             )
+        where_notes = []
+        if none_here_in_mode:
+            where_notes.append(NOTE_NO_COURSE_IN_MODE)
+        if money and not support_follows:
+            where_notes.append(NOTE_SUPPORT_MAY_NOT_FOLLOW)
+        elif money and nation and any(not course.is_in_nation for course in counted):
+            where_notes.append(NOTE_SUPPORT_FOLLOWS)
         plan_notes = [notes[slug] for slug in plan.notes if slug in notes]
         nation_name = dict(PlannerForm.base_fields["nation"].choices).get(nation_answer)
         return {
@@ -275,6 +296,10 @@ class NextStepsView(RolePageView):
                 for route in routes
             ],
             "route_notes": plan_notes,
+            "route_records": [
+                *routes,
+                *(note for note in plan_notes if note.slug in ON_ROUTE_CARDS),
+            ],
             "other_notes": [note for note in plan_notes if note.slug not in ON_ROUTE_CARDS],
             "courses": courses,
             "courses_here": [course for course in courses if course.is_in_nation],
@@ -294,6 +319,25 @@ class NextStepsView(RolePageView):
             else None,
             "timeline": timeline,
             "timeline_note": notes.get("timeline-range"),
+            "step_records": [
+                *steps,
+                *plan_notes,
+                *filter(None, [notes.get("timeline-range")]),
+                *(notes[slug] for slug in said if slug in notes),
+            ],
+            "counted_courses": counted,
+            "course_and_fact_records": [
+                *(course.programme for course in courses),
+                *(course.fee for course in courses if course.fee),
+                *facts["courses"],
+            ],
+            "summary_courses": summary_courses(courses, counted, none_here_in_mode),
+            "none_here_in_mode": none_here_in_mode,
+            "where_notes": [notes[slug] for slug in where_notes if slug in notes],
+            "answer_notes": [notes[slug] for slug in said if slug in notes],
+            "answers_to_check": [notes[slug] for slug in to_check if slug in notes],
+            "mode_label": dict(PlannerForm.base_fields["mode"].choices).get(mode, ""),
+            "nation_name": nation_name,
         }
 
     def shown_records(self, context):
@@ -304,9 +348,14 @@ class NextStepsView(RolePageView):
             *context.get("routes", []),
             *context.get("route_notes", []),
             *(course.programme for course in context.get("courses", [])),
+            *(course.fee for course in context.get("courses", []) if course.fee),
             *shown_facts(context),
             *(record for line in money_lines(context.get("money")) for record in line.records),
             *filter(None, [context.get("international_fee"), context.get("timeline_note")]),
+            *context.get("where_notes", []),
+            *context.get("answer_notes", []),
+            *context.get("answers_to_check", []),
+            *filter(None, [getattr(context.get("money"), "estimate", None)]),
         ]
 
 
@@ -360,7 +409,7 @@ def nation_facts(facts, nation):
 class CourseForYou:
     """A programme as the plan shows it: length in the visitor's mode, next closing date."""
 
-    def __init__(self, programme, route, mode, nation, today):
+    def __init__(self, programme, route, mode, nation, today, is_abroad=False):
         self.programme = programme
         self.route = route
         self.is_in_nation = nation is not None and programme.nation == nation
@@ -379,21 +428,82 @@ class CourseForYou:
             if programme.closing_date and programme.closing_date >= today
             else None
         )
+        self.fee = fee_for(programme, mode, is_abroad)
+        self.fee_total = self.fee.course_total if self.fee else None
+
+    @property
+    def fee_summary(self):
+        fee = self.fee
+        return (
+            f"{self.programme.provider}: £{fee.amount:,.2f}".replace(".00", "")
+            + f" {fee.basis_label}, {fee.get_mode_display().lower()}"
+            + (f", {fee.course_credits} credits" if fee.basis == fee.Basis.PER_CREDITS else "")
+        )
 
 
-def courses_for(routes, mode, nation, today):
+def fee_for(programme, mode, is_abroad):
+    """The programme's published fee for the visitor: home or international, in their mode
+    (full time where they did not say, else whichever mode it publishes)."""
+    status = "international" if is_abroad else "home"
+    fees = [fee for fee in programme.fees.all() if fee.status == status and fee.amount is not None]
+    wanted = mode or "full_time"
+    for fee in fees:
+        if fee.mode == wanted:
+            return fee
+    return fees[0] if fees and mode is None else None
+
+
+def courses_for(routes, mode, nation, today, is_abroad=False):
     """The courses on the plan's routes: the visitor's nation's first, then the rest."""
     seen, courses = set(), []
     for route in routes:
         for programme in route.programmes.all():
             if programme.pk not in seen:
                 seen.add(programme.pk)
-                courses.append(CourseForYou(programme, route.slug, mode, nation, today))
+                courses.append(CourseForYou(programme, route.slug, mode, nation, today, is_abroad))
     courses.sort(key=lambda course: (not course.is_in_nation, course.programme.provider))
     if nation is not None and not any(course.is_in_nation for course in courses):
         for course in courses:  # none where they live: any course could be theirs
             course.is_first = True
     return courses
+
+
+# Where the visitor's nation's student finance may not fund a course in another nation.
+SUPPORT_MAY_NOT_FOLLOW = {"scotland"}
+NOTE_NO_COURSE_IN_MODE = "no-course-in-your-mode"
+NOTE_SUPPORT_MAY_NOT_FOLLOW = "saas-may-not-follow"
+NOTE_SUPPORT_FOLLOWS = "support-follows-you"
+SUMMARY_COURSES = 3
+
+
+def counted_courses(courses):
+    """The courses a plan counts on: those that run in the visitor's mode where they live, or,
+    where none there does, those that do elsewhere (nearest first, as ``courses_for`` sorts)."""
+    fitting = [course for course in courses if course.fits_mode]
+    return [course for course in fitting if course.is_first] or fitting
+
+
+def no_course_here_in_mode(courses, nation):
+    """The visitor's nation has courses, but none runs in the mode they chose."""
+    here = [course for course in courses if course.is_in_nation]
+    return bool(nation and here) and not any(course.fits_mode for course in here)
+
+
+def summary_courses(courses, counted, none_here_in_mode):
+    """The courses the summary names, at most a few: where no course in the visitor's nation
+    runs in their mode, those that do elsewhere; otherwise their nation's (or, where it has
+    none, every nation's), those that run in their mode first."""
+    if none_here_in_mode:
+        return counted[:SUMMARY_COURSES]
+    first = [course for course in courses if course.is_first]
+    return sorted(first, key=lambda course: not course.fits_mode)[:SUMMARY_COURSES]
+
+
+def counted_months(courses, route, mode):
+    """How long training takes: the shortest of the counted courses in the visitor's mode,
+    or the route's length where no course gives one."""
+    months = [course.months for course in courses if course.months]
+    return min(months) if months else training_months(route, mode)
 
 
 def intake_of(programme):

@@ -42,7 +42,7 @@ def test_each_app_adds_its_own_journey_steps_and_role_page_lists():
     from core.journey import JOURNEY
 
     assert [step.url_name.split(":")[0] for step in JOURNEY] == ["careers"] * 2 + ["pathways"] * 4
-    assert list(ADDED_ROLE_PAGE_LISTS) == ["qualifications", "entry_routes"]
+    assert list(ADDED_ROLE_PAGE_LISTS) == ["qualifications", "entry_routes", "home_fees"]
 
 
 @pytest.mark.parametrize(

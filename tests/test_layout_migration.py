@@ -19,6 +19,12 @@ BEFORE_THE_MOVE = [
     ("pathways", "0004_plan_notes"),
 ]
 MOVED = ["source", "snippet", "glossaryterm", "fixtureupdate", "historicalsource"]
+# Tables of models added after the move, which migrating back to it drops.
+LATER = {
+    "pathways_programmefee",
+    "pathways_programmefee_sources",
+    "pathways_historicalprogrammefee",
+}
 
 
 def migrate_to(targets):
@@ -94,7 +100,7 @@ def test_a_database_made_before_the_move_keeps_every_row_and_table():
     assert "careers_source" in tables and "core_source" not in tables
 
     old_apps = migrate_to(BEFORE_THE_MOVE)
-    assert set(connection.introspection.table_names()) == tables
+    assert set(connection.introspection.table_names()) == tables - LATER
     assert not ContentType.objects.filter(app_label="core", model__in=MOVED).exists()
     made = made_before_the_move(old_apps)
 

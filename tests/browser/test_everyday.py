@@ -56,7 +56,8 @@ def test_a_typical_plan_prints_as_a_short_handout(page: Page, live_server, seede
     """Issue 12 asks for at most three A4 pages; the plan printed on 11 to 23 before the
     print styles, and on four or five with smaller type only. Three, and still with all a
     reader needs: the routes and who pays, the timeline as a table, the steps, the courses,
-    the check, the money, the sources and the links' addresses."""
+    the check, the money, the sources (each section's own list since issue 16) and the
+    links' addresses."""
     page.goto(live_server.url + TYPICAL_PLAN)
     page.emulate_media(media="print")
     for part in (
@@ -67,7 +68,8 @@ def test_a_typical_plan_prints_as_a_short_handout(page: Page, live_server, seede
         "#checks",
         "#money table",
         "#left-to-find",
-        "#sources",
+        "#courses-sources",
+        "#money-sources",
         ".app-print-links",
     ):
         expect(page.locator(part).first).to_be_visible()
