@@ -94,7 +94,9 @@ def test_a_database_made_before_the_move_keeps_every_row_and_table():
     assert "careers_source" in tables and "core_source" not in tables
 
     old_apps = migrate_to(BEFORE_THE_MOVE)
-    assert set(connection.introspection.table_names()) == tables
+    # Tables of models added since (such as pathways' school facts) go; no table moves.
+    before = set(connection.introspection.table_names())
+    assert before <= tables and "careers_source" in before
     assert not ContentType.objects.filter(app_label="core", model__in=MOVED).exists()
     made = made_before_the_move(old_apps)
 
