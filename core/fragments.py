@@ -30,6 +30,7 @@ class CachedField(LayoutObject):
             form.prefix,
             str(form.auto_id),
             name,
+            bound.label,
             answer_key(bound),
             tuple(str(error) for error in bound.errors),
         )

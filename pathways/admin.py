@@ -13,6 +13,7 @@ from pathways.models import (
     ProgressionStage,
     Qualification,
     Requirement,
+    SchoolFact,
     Specialism,
 )
 
@@ -153,6 +154,15 @@ class NationNoteAdmin(RoleChildAdmin):
     search_fields = ["text"]
     prepopulated_fields = {"slug": ("nation",)}
     autocomplete_fields = ["role", "careers_service"]
+
+
+@admin.register(SchoolFact)
+class SchoolFactAdmin(RoleChildAdmin):
+    list_display = ["title", "topic", "nation", "is_typical", "position", "role", "is_published"]
+    list_filter = ["role", "topic", "nation", "is_published", ReviewStatusFilter]
+    search_fields = ["title", "text", "slug"]
+    prepopulated_fields = {"slug": ("title",)}
+    filter_horizontal = ["sources"]
 
 
 @admin.register(PlanStep)

@@ -113,12 +113,26 @@ class PlannerForm(forms.Form):
         self.is_empty_submission = SUBMITTED in query and not any(data.values())
         super().__init__(data if data or self.is_empty_submission else None, **kwargs)
         self.repeated = [name for name in data if len(query.getlist(name)) > 1]
+        if data.get("stage") == "school":
+            self.ask_what_they_plan_to_study()
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.form_method = "get"  # and so no CSRF token or cookie: a plan is a URL
         self.helper.layout = Layout(
             *(cached(Field.radios(name, legend_size=Size.SMALL)) for name in self.base_fields)
         )
+
+    def ask_what_they_plan_to_study(self):
+        """A school student has no degree yet: the degree question asks what they plan to
+        study (the same answers, so the planner contract keeps its values)."""
+        degree = self.fields["degree"]
+        degree.label = "What do you plan to study after school or college?"
+        degree.help_text = "Your plan starts with school either way; this is the degree after it."
+        degree.choices = [
+            ("none", "I do not plan to take a degree, or I do not know yet"),
+            *degree.choices[1:],
+        ]
+        degree.assumed = "that you do not know yet what you will study"
 
     def clean(self):
         for name in self.repeated:

@@ -380,6 +380,46 @@ class NationNote(RoleChild):
         return self.get_nation_display()
 
 
+class SchoolFact(RoleChild):
+    """What a school or college student can do now: subjects, first degrees, applying,
+    grade exams and volunteering. UK-wide (no nation) or for one nation where it differs."""
+
+    class Topic(models.TextChoices):
+        SUBJECTS = "subjects", "Subjects that help"
+        DEGREES = "degrees", "First degrees that lead in"
+        OFFERS = "offers", "Offers for a music degree"
+        APPLYING = "applying", "Applying for a degree"
+        MUSIC = "music", "Grade exams, ensembles and improvising"
+        VOLUNTEERING = "volunteering", "Volunteering at 16 and 17"
+        TIMING = "timing", "When people start training"
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="school_facts")
+    topic = models.CharField(max_length=20, choices=Topic.choices)
+    nation = models.CharField(
+        max_length=20,
+        choices=Nation.choices,
+        blank=True,
+        help_text="Blank when it is the same in every UK nation.",
+    )
+    title = models.CharField(max_length=160)
+    text = models.TextField(
+        help_text="What it means for a student. Blank lines separate paragraphs."
+    )
+    is_typical = models.BooleanField(
+        "typical figure",
+        default=False,
+        help_text="Tick for typical offers or dates that change every year: visitors see "
+        "'typical, check the year'.",
+    )
+
+    class Meta(RoleChild.Meta):
+        ordering = ["position", "pk"]
+        constraints = [unique_slug_per_role("schoolfact_unique_slug_per_role")]
+
+    def __str__(self):
+        return self.title
+
+
 class PlanStep(RoleChild):
     """An action the planner can put in a visitor's plan. The planner decides which and when."""
 
@@ -387,6 +427,7 @@ class PlanStep(RoleChild):
         ROLE = "role", "What is this job"
         SKILLS = "skills", "Is it for me"
         ENTRY_ROUTES = "entry-routes", "How do I get in"
+        SCHOOL = "school", "At school or college"
         QUALIFICATIONS = "qualifications", "Qualifications and registration"
         PROGRESSION = "progression", "Where can it lead"
 
@@ -413,6 +454,11 @@ class PlanStep(RoleChild):
     def topic_url_name(self):
         """The journey page that explains this step's topic."""
         return TOPIC_URL_NAMES[self.topic]
+
+    @property
+    def topic_anchor(self):
+        """The section of that page, where the topic is one section of it."""
+        return TOPIC_ANCHORS.get(self.topic, "")
 
 
 class PlanNote(RoleChild):
@@ -463,9 +509,13 @@ TOPIC_URL_NAMES = {
     PlanStep.Topic.ROLE: "careers:role_detail",
     PlanStep.Topic.SKILLS: "careers:skills",
     PlanStep.Topic.ENTRY_ROUTES: "pathways:entry_route_list",
+    PlanStep.Topic.SCHOOL: "pathways:entry_route_list",
     PlanStep.Topic.QUALIFICATIONS: "pathways:qualifications",
     PlanStep.Topic.PROGRESSION: "pathways:progression",
 }
+
+
+TOPIC_ANCHORS = {PlanStep.Topic.SCHOOL: "#school"}
 
 
 # What each pathways page reads: one function per page, every related list it shows prefetched.
@@ -482,7 +532,8 @@ def roles_for_entry_routes_page():
             queryset=EntryRoute.objects.published().prefetch_related(
                 Prefetch("requirements", queryset=published_requirements())
             ),
-        )
+        ),
+        Prefetch("school_facts", queryset=SchoolFact.objects.published()),
     )
 
 

@@ -36,6 +36,14 @@ PREPARE, APPLY, TRAIN, QUALIFY, CAREER = "prepare", "apply", "train", "qualify",
 PHASE_OF_STEP = {
     "explore-the-role": PREPARE,
     "choose-school-subjects": PREPARE,
+    "choose-school-subjects-england": PREPARE,
+    "choose-school-subjects-scotland": PREPARE,
+    "choose-school-subjects-wales": PREPARE,
+    "choose-school-subjects-northern-ireland": PREPARE,
+    "school-keep-playing": PREPARE,
+    "school-volunteer-from-16": PREPARE,
+    "school-open-days": PREPARE,
+    "school-apply-ucas": PREPARE,
     "get-a-degree": PREPARE,
     "check-non-degree-entry": PREPARE,
     "build-musicianship": PREPARE,
@@ -67,6 +75,12 @@ PHASE_OF_STEP = {
     "advanced-clinical-practice": CAREER,
 }
 STEP_KEYS = list(PHASE_OF_STEP)
+
+# A school or college student's first year or two: subjects (named for their nation), music,
+# volunteering from 16, open days and a UCAS application, before the degree.
+SUBJECT_STEPS = [slug for slug in PHASE_OF_STEP if slug.startswith("choose-school-subjects")]
+SCHOOL_STEPS = ["school-keep-playing", "school-volunteer-from-16", "school-open-days"]
+UCAS_STEP = "school-apply-ucas"
 
 # The steps that lead to the apprenticeship; a plan holds at most one of them.
 APPRENTICESHIP_STEPS = {
@@ -120,6 +134,7 @@ NOTE_NO_COURSE_IN_NI = "no-course-in-northern-ireland"
 NOTE_TRAINING_FROM_ABROAD = "training-from-abroad"
 NOTE_HCPC_INTERNATIONAL = "hcpc-international-route"
 NOTE_KEEP_BOTH_ROUTES = "plan-postgraduate-in-parallel"
+NOTE_MOST_START_AFTER_WORK = "most-start-after-work"  # shown with every timeline
 
 
 @dataclass(frozen=True)
@@ -143,6 +158,8 @@ class Answers:
 
     @property
     def has_degree(self):
+        if self.stage == "school":  # their answer is what they plan to study
+            return False
         if self.degree is not None:
             return self.degree != "none"
         return self.stage in ("graduate", "professional", "qualified")
@@ -150,7 +167,7 @@ class Answers:
     @property
     def lacks_degree(self):
         """Known to have no degree (a school student is assumed to have none yet)."""
-        return self.degree == "none" or (self.degree is None and self.stage == "school")
+        return self.degree == "none" or self.stage == "school"
 
     @property
     def has_enough_experience(self):
@@ -227,14 +244,17 @@ def _steps_to_qualify(a, status):
     steps = []
     if a.stage is None:
         steps.append("explore-the-role")
-    if a.stage == "school":
-        steps.append("choose-school-subjects")
-    if a.lacks_degree and a.stage in (None, "school"):
+    music = ["build-musicianship", "practise-improvisation"]
+    if a.music not in ("beginner", "developing"):
+        music = []
+    if a.stage == "school":  # school, the playing that starts now, then the degree
+        steps += [*school_steps(a), *music, "get-a-degree"]
+        music = []
+    elif a.lacks_degree and a.stage is None:
         steps.append("get-a-degree")
     elif a.lacks_degree and a.stage in ("graduate", "professional"):
         steps.append("check-non-degree-entry")
-    if a.music in ("beginner", "developing"):
-        steps += ["build-musicianship", "practise-improvisation"]
+    steps += music
     if not a.has_enough_experience:
         steps += ["gain-caring-experience", "take-introductory-course"]
     steps.append("research-courses")
@@ -254,6 +274,14 @@ def _steps_to_qualify(a, status):
         "find-first-post",
     ]
     return _start_with_a_gap(steps, a)
+
+
+def school_steps(a):
+    """This school year and next, in order: subjects for the visitor's nation, music,
+    volunteering from 16, open days, then the UCAS application for the degree."""
+    nation = NATION_FACT_KEY.get(a.nation)
+    subjects = f"choose-school-subjects-{nation}" if nation else "choose-school-subjects"
+    return [subjects, *SCHOOL_STEPS, UCAS_STEP]
 
 
 def _apprenticeship_steps(a, status):

@@ -1,17 +1,27 @@
 """Lay a plan's steps out on the calendar from today to qualifying, for the timeline picture.
 
-Steps run in their real order. School comes first and a degree starts the September after
-it; experience, musicianship and the like run alongside from now (they may overlap the
-degree). Applications go in once the visitor is ready (in a degree's final year at the
-earliest), and training starts at the first intake whose closing date they can still meet.
-Pure functions: the view passes in each step's typical months, today's date, the intakes of
-the courses that fit and the training length for the visitor's mode.
+Steps run in their real order. School comes first (open days and the UCAS application in
+the year before the degree) and a degree starts the September after it; experience follows
+the degree; musicianship and the like run alongside from now. Applications go in once the
+visitor is ready (in a degree's final year at the earliest, after the experience), and
+training starts at the first intake whose closing date they can still meet. Pure functions:
+the view passes in each step's typical months, today's date, the intakes of the courses
+that fit and the training length for the visitor's mode.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
-from pathways.planner import APPLY, CAREER, PHASE_OF_STEP, PREPARE, QUALIFY, TRAIN
+from pathways.planner import (
+    APPLY,
+    CAREER,
+    PHASE_OF_STEP,
+    PREPARE,
+    QUALIFY,
+    SUBJECT_STEPS,
+    TRAIN,
+    UCAS_STEP,
+)
 
 WIDTH = 320  # SVG user units; the picture scales to its container
 LEFT, RIGHT = 8, 8
@@ -21,6 +31,9 @@ APPLY_IN_DEGREE_FINAL_MONTHS = 9  # applications go in during a degree's final y
 USUAL_CLOSING_MONTHS_BEFORE = 8  # courses that give no date: January for September
 ONE_MORE_TRY = 12  # a second application waits for the next year's intake
 HORIZON = 240  # months searched for an intake
+# School steps tied to the degree's start: months before it that each begins.
+BEFORE_THE_DEGREE = {"school-open-days": 18, UCAS_STEP: 12}
+AFTER_THE_DEGREE = {"gain-caring-experience", "take-introductory-course"}
 
 
 @dataclass(frozen=True)
@@ -127,16 +140,19 @@ def schedule(steps, months_of, today, intakes=(), training_months=None):
         months["complete-training"] = training_months
     slugs = set(months)
     starts = dict.fromkeys((s for s in slugs if PHASE_OF_STEP.get(s) == PREPARE), 0)
+    school_end = max((months[s] for s in slugs if s in SUBJECT_STEPS), default=0)
     degree_end = 0
     if "get-a-degree" in slugs:
-        school_end = months.get("choose-school-subjects", 0)
         starts["get-a-degree"] = next_month_named(today, DEGREE_STARTS_IN, school_end)
         degree_end = starts["get-a-degree"] + months["get-a-degree"]
+        _after_school_and_degree(starts, starts["get-a-degree"], degree_end)
     alongside = [
-        starts[s] + months[s] for s in starts if s not in ("get-a-degree", "choose-school-subjects")
+        starts[s] + months[s]
+        for s in starts
+        if s != "get-a-degree" and s not in SUBJECT_STEPS and s not in BEFORE_THE_DEGREE
     ]
     ready = max(
-        [*alongside, months.get("choose-school-subjects", 0) if not degree_end else 0]
+        [*alongside, school_end if not degree_end else 0]
         + ([degree_end - APPLY_IN_DEGREE_FINAL_MONTHS] if degree_end else [0])
     )
     can_apply = ready + max(months.get("research-courses", 1), 1)
@@ -152,6 +168,18 @@ def schedule(steps, months_of, today, intakes=(), training_months=None):
     if "get-background-check" in slugs:
         starts["get-background-check"] = max(ready, training - 3)
     return starts, months
+
+
+def _after_school_and_degree(starts, degree_start, degree_end):
+    """School steps fall in the year before the degree (open days from the spring before
+    the UCAS year, the application from September); experience follows the degree, as
+    courses ask for work after it and rarely take final-year undergraduates."""
+    for slug, months_before in BEFORE_THE_DEGREE.items():
+        if slug in starts:
+            starts[slug] = max(0, degree_start - months_before)
+    for slug in AFTER_THE_DEGREE:
+        if slug in starts:
+            starts[slug] = degree_end
 
 
 def lay_out(steps, months_of, today, intakes=(), training_months=None):

@@ -7,6 +7,7 @@ from django.views.generic import DetailView
 
 from careers.models import NationFact
 from careers.nations import NATIONS, nation_table
+from core.content import Nation
 from core.journey import JourneyPageMixin
 from core.pagecache import canonical_query
 from core.versions import for_version
@@ -27,6 +28,7 @@ from pathways.planner import (
     NOTE_EMPLOYER_PAYS,
     NOTE_ENGLAND_ONLY,
     NOTE_FUNDED_UNDER_22,
+    NOTE_MOST_START_AFTER_WORK,
     QUESTIONS,
     Answers,
     answer_notes,
@@ -65,12 +67,25 @@ class EntryRouteListView(RolePageView):
     def get_queryset(self):
         return roles_for_entry_routes_page()
 
+    def get_context_data(self, **kwargs):
+        facts = self.object.school_facts.all()
+        return super().get_context_data(
+            school_facts=[fact for fact in facts if not fact.nation],
+            school_nations=[
+                (nation, label, [fact for fact in facts if fact.nation == nation])
+                for nation, label in Nation.choices
+                if any(fact.nation == nation for fact in facts)
+            ],
+            **kwargs,
+        )
+
     def shown_records(self, context):
         routes = context["role"].entry_routes.all()
         return [
             context["role"],
             *routes,
             *(requirement for route in routes for requirement in route.requirements.all()),
+            *context["role"].school_facts.all(),
         ]
 
 
@@ -338,6 +353,7 @@ class NextStepsView(RolePageView):
             "answers_to_check": [notes[slug] for slug in to_check if slug in notes],
             "mode_label": dict(PlannerForm.base_fields["mode"].choices).get(mode, ""),
             "nation_name": nation_name,
+            "start_age_note": notes.get(NOTE_MOST_START_AFTER_WORK) if timeline else None,
         }
 
     def shown_records(self, context):
@@ -351,7 +367,14 @@ class NextStepsView(RolePageView):
             *(course.fee for course in context.get("courses", []) if course.fee),
             *shown_facts(context),
             *(record for line in money_lines(context.get("money")) for record in line.records),
-            *filter(None, [context.get("international_fee"), context.get("timeline_note")]),
+            *filter(
+                None,
+                [
+                    context.get("international_fee"),
+                    context.get("timeline_note"),
+                    context.get("start_age_note"),
+                ],
+            ),
             *context.get("where_notes", []),
             *context.get("answer_notes", []),
             *context.get("answers_to_check", []),

@@ -30,6 +30,7 @@ from pathways.models import (
     ProgressionStage,
     Qualification,
     Requirement,
+    SchoolFact,
     Specialism,
 )
 
@@ -288,6 +289,14 @@ def _pathway_children():
             specialism.name,
             specialism.description,
             _page(progression, specialism.role.slug, f"specialism-{specialism.slug}"),
+        )
+    for fact in published(SchoolFact):
+        yield Document(
+            "At school or college",
+            fact.title,
+            fact.text,
+            _page(routes, fact.role.slug, f"school-{fact.slug}"),
+            _join(fact.get_topic_display(), fact.get_nation_display(), "school college student"),
         )
     facts = published(NationFact).select_related("organisation")
     for fact in facts:

@@ -223,7 +223,9 @@ def unknown_words(phrase, index):
 def closest_words(typed, vocabulary):
     """The word pages use that each typed word most resembles. On PostgreSQL, pg_trgm picks
     the likeliest few by trigram similarity; a fuzzy matcher (rapidfuzz) picks among them,
-    or among every word elsewhere."""
+    or among every word elsewhere. A correction keeps the word's first letter: people rarely
+    mistype it, and an acronym the site does not know ("ucas") must never become another
+    word ("case")."""
     if not typed or not vocabulary:
         return {}
     candidates = dict.fromkeys(typed, vocabulary)
@@ -243,6 +245,7 @@ def closest_words(typed, vocabulary):
                 candidates[word].append(candidate)
     found = {}
     for word, choices in candidates.items():
+        choices = [choice for choice in choices if choice[:1] == word[:1]]
         match = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=MIN_RATIO)
         if match:
             found[word] = match[0]

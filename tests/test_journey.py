@@ -339,7 +339,7 @@ BUILT = {
     "/": 3,
     ROLE: 26,
     ROLE + "skills/": 6,
-    ROLE + "entry-routes/": 7,
+    ROLE + "entry-routes/": 9,
     ROLE + "qualifications/": 19,
     ROLE + "progression/": 8,
     ROLE + "next-steps/": 3,

@@ -24,6 +24,9 @@ LATER = {
     "pathways_programmefee",
     "pathways_programmefee_sources",
     "pathways_historicalprogrammefee",
+    "pathways_schoolfact",
+    "pathways_schoolfact_sources",
+    "pathways_historicalschoolfact",
 }
 
 

@@ -49,6 +49,17 @@ def explain(value, glossary, autoescape=True):
     return mark_safe(glossary.explain(str(html)))
 
 
+@register.filter(needs_autoescape=True)
+def explain_in_place(value, glossary, autoescape=True):
+    """Like ``explain``, but each first use opens its definition where it stands (a
+    ``details`` element): only for text in an element that may hold blocks, such as a
+    ``dd``."""
+    html = conditional_escape(value) if autoescape else value
+    if not glossary:
+        return html
+    return mark_safe(glossary.explain(str(html), in_place=True))
+
+
 @register.filter
 def figure(fact):
     """A fact's figure as a visitor reads it: "up to £12,858", "37.5 hours a week"."""

@@ -57,6 +57,10 @@ PAGES = {
         (SKILLS + "?have=bogus", 400),
         (SKILLS + "?have=musicianship", 200),
     ],
+    "school": [
+        (ROLE + "entry-routes/#school", 200),
+        (PLANNER + "?stage=school&degree=music&music=developing&nation=wales", 200),
+    ],
     "planner": [
         (PLANNER, 200),
         (PLANNER + "?stage=bogus", 400),

@@ -184,16 +184,18 @@ def test_28_year_old_nhs_support_worker_in_england_hoping_for_an_apprenticeship(
     assert "Master&#x27;s Loan" in section(html, "money")
 
 
-def test_17_year_old_at_school_does_school_then_a_degree_seven_to_eight_years(client, nations):
+def test_17_year_old_at_school_does_school_a_degree_then_experience(client, nations):
     html = plan_page(client, stage="school", music="developing", nation="wales")
-    assert "About 7 to 8 years" in text(section(html, "summary-time"))
+    assert "About 10 to 11 years" in text(section(html, "summary-time"))
     table = text(html[html.index("The timeline as a table") :].split("</table>")[0])
-    school = re.search(r"1\. Choose school .*? (\w+ \d{4}) (\w+ \d{4})", table).groups()
-    degree = re.search(r"2\. Get a degree (\w+ \d{4}) (\w+ \d{4})", table).groups()
+    school = re.search(r"1\. This school year and next.*? (\w+ \d{4}) (\w+ \d{4})", table).groups()
+    degree = re.search(r"Get a degree (\w+ \d{4}) (\w+ \d{4})", table).groups()
+    work = re.search(r"Gain experience with vulnerable people (\w+ \d{4})", table).groups()
     assert school == ("November 2026", "July 2028")
     assert degree == ("September 2028", "September 2031")
+    assert work == ("September 2031",)
     training = re.search(r"Complete your training (\w+ \d{4}) (\w+ \d{4})", table).groups()
-    assert training == ("September 2031", "September 2033")
+    assert training == ("September 2034", "September 2036")
 
 
 def test_every_bar_of_the_timeline_is_labelled_with_its_step(client, nations):

@@ -205,7 +205,7 @@ def test_graduate_living_abroad_checks_visa_and_international_fees():
 
 def test_school_student_who_plays_an_instrument_starts_with_school_subjects():
     plan = plan_for(Answers(stage="school", music="developing", nation="wales"))
-    assert plan.steps[0] == "choose-school-subjects"
+    assert plan.steps[0] == "choose-school-subjects-wales"
     assert plan.steps.index("get-a-degree") < plan.steps.index("apply-postgraduate")
     assert "build-musicianship" in plan.steps
     assert not set(plan.steps) & APPRENTICESHIP_STEPS

@@ -38,7 +38,7 @@ QUERIES = [
     ("can I afford it", POSTGRADUATE + "#cost"),
     ("student loan", QUALIFICATIONS + "#fact-finance-*"),
     ("piano", "#requirement-musicianship"),
-    ("guitar", "#requirement-musicianship"),
+    ("guitar", "musicianship"),  # the musicianship skill, or a requirement
     ("singing", "musicianship"),
     ("musical instrument", "#requirement-musicianship"),
     ("audition", POSTGRADUATE + "#requirement-audition"),
