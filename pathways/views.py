@@ -243,7 +243,10 @@ class NextStepsView(RolePageView):
                 intakes=[
                     intake_of(course.programme)
                     for course in courses
-                    if course.is_first and course.fits_mode and course.route == routes[0].slug
+                    if course.is_first
+                    and course.fits_mode
+                    and course.route == routes[0].slug
+                    and course.is_recruiting
                 ],
                 training_months=training_months(routes[0], mode) if routes else None,
             )
@@ -279,6 +282,8 @@ class NextStepsView(RolePageView):
             "mode": mode,
             "nation_answer": nation_answer,
             "show_every_nation": not nation,
+            "nation_key": nation,
+            "today": today,
             "facts": facts,
             "nation_known": bool(nation),
             "money": money,
@@ -367,11 +372,10 @@ class CourseForYou:
         known = [m for m in months.values() if m]
         # A course fits the mode unless it gives lengths and none is for this mode.
         self.fits_mode = mode is None or self.months is not None or not known
-        self.closing_date = (
-            programme.closing_date
-            if programme.closing_date and programme.closing_date >= today
-            else None
-        )
+        self.closing_date = programme.next_closing_date(today)
+        # A course that says it is not recruiting offers no intake to plan for (when every
+        # course fits that, the timeline falls back to the usual September).
+        self.is_recruiting = programme.recruitment != programme.Recruitment.NOT_RECRUITING
 
 
 def courses_for(routes, mode, nation, today):
