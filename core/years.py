@@ -4,6 +4,7 @@ The rules live in ``core.periods``; this module keeps the names other code impor
 """
 
 from django.db import models
+from django.utils import timezone
 
 from core.periods import has_ended, period_ends
 
@@ -22,4 +23,4 @@ def year_ends(label, kind):
 
 def has_passed(label, kind, today=None):
     """True once the year the label names is over."""
-    return has_ended(label, kind, today)
+    return has_ended(label, kind, today or timezone.localdate())
