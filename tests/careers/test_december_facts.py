@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import caches
+from django.urls import reverse
 
 from careers.models import NationFact, PayFigure
 from core.periods import has_ended, parse_period
@@ -168,3 +169,26 @@ def test_changing_a_published_slug_asks_first_and_names_the_links(editor_client,
     assert editor_client.post(url, data).status_code == 302
     route.refresh_from_db()
     assert route.slug == "arts-therapist-apprenticeship"
+
+
+def test_the_review_list_shows_what_went_stale_first(editor_client, seeded):
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 12, 2)):
+        html = editor_client.get(reverse("admin_review")).content.decode()
+    stale = html[html.index('id="gone-stale"') : html.index("Sources to check")]
+    assert html.index('id="gone-stale"') < html.index("Records due for review")
+    assert "Nordoff and Robbins (London)" in stale  # closed 20 January 2026
+    assert "Newly qualified (NHS band 6)" in stale  # the 2025/26 pay year has ended
+    assert "Enhanced DBS check" not in stale  # a fee in force since a date, no period
+
+
+def test_the_admin_takes_dates_as_dates(editor_client, seeded):
+    from pathways.models import Programme
+
+    programme = Programme.objects.get(slug="roehampton")
+    url = admin_url(Programme, "change", programme.pk)
+    data = form_as_browser_sends_it(editor_client, url)
+    data["closing_date"] = "next January"
+    response = editor_client.post(url, data)
+    assert response.status_code == 200 and "Enter a valid date" in response.content.decode()
+    programme.refresh_from_db()
+    assert programme.closing_date is None
