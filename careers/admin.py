@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from careers.models import (
     ClientGroup,
@@ -55,6 +55,8 @@ class PayFigureInline(ContentInline):
         "minimum",
         "maximum",
         "pay_year",
+        "effective_from",
+        "is_starting_figure",
         "is_published",
         "last_reviewed",
         "needs_verification",
@@ -149,9 +151,43 @@ class SkillAdmin(RoleChildAdmin):
 
 @admin.register(PayFigure)
 class PayFigureAdmin(RoleChildAdmin):
-    list_display = ["label", "minimum", "maximum", "pay_year", "role", "needs_verification"]
+    list_display = [
+        "label",
+        "minimum",
+        "maximum",
+        "pay_year",
+        "is_starting_figure",
+        "role",
+        "needs_verification",
+    ]
     search_fields = ["label", "band", "pay_year"]
     prepopulated_fields = {"slug": ("label",)}
+
+    def _set_published(self, request, queryset, value):
+        """The starting figure is never unpublished in bulk: the key facts would lose it."""
+        if not value:
+            starting = queryset.filter(is_starting_figure=True, is_published=True)
+            for pay in starting:
+                self.message_user(
+                    request,
+                    f"“{pay}” is the starting figure, so it stays published: mark another "
+                    "figure as the starting figure first.",
+                    messages.ERROR,
+                )
+            queryset = queryset.exclude(pk__in=starting.values("pk"))
+        super()._set_published(request, queryset, value)
+
+    def save_model(self, request, obj, form, change):
+        if "_unpublish" in request.POST and obj.is_starting_figure:
+            self.message_user(
+                request,
+                f"“{obj}” is the starting figure, so it stays published: mark another "
+                "figure as the starting figure first.",
+                messages.ERROR,
+            )
+            request.POST = request.POST.copy()
+            request.POST.pop("_unpublish")
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(RelatedRole)

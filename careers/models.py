@@ -1,4 +1,4 @@
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.db.models import (
     F,
@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from core.content import Content, ContentQuerySet, Nation, RoleChildManager, SlugManager
 from core.models import with_glossary
+from core.periods import validate_period, validate_split_year
 from core.years import YearKind, has_passed
 
 
@@ -20,6 +21,13 @@ class Organisation(Content):
     short_name = models.CharField(max_length=40, blank=True)
     url = models.URLField("URL", max_length=500)
     helps_with = models.TextField(help_text="What this organisation helps a visitor with.")
+    nations = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The nations it serves, comma-separated (england, scotland, wales, "
+        "northern-ireland); blank for the whole UK. A plan names it only to visitors from "
+        "these nations.",
+    )
 
     objects = SlugManager()
 
@@ -35,6 +43,21 @@ class Organisation(Content):
     @property
     def display_name(self):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+    @property
+    def nation_list(self):
+        return [nation.strip() for nation in self.nations.split(",") if nation.strip()]
+
+    def serves(self, nation):
+        """Whether a visitor from ``nation`` (a ``Nation`` value; None when not known) should
+        be pointed here."""
+        return nation is None or not self.nation_list or nation in self.nation_list
+
+    @property
+    def nations_display(self):
+        """The nations it serves, as a visitor reads them ("Scotland"), or "" for the UK."""
+        names = dict(Nation.choices)
+        return ", ".join(str(names.get(nation, nation)) for nation in self.nation_list)
 
 
 # The facts that differ by nation which the role page shows beside pay and hours.
@@ -59,7 +82,7 @@ class RoleQuerySet(ContentQuerySet):
                     "nation_facts",
                     queryset=NationFact.objects.published()
                     .filter(topic__in=ROLE_PAGE_NATION_TOPICS)
-                    .select_related("organisation"),
+                    .select_related("organisation", "pay_figure"),
                 ),
                 *lists,
             )
@@ -178,8 +201,9 @@ class Role(Content):
 
     @property
     def starting_pay(self):
-        """The first published pay figure (editors order them from newly qualified up)."""
-        return next(iter(self.pay_figures.all()), None)
+        """The pay figure an editor marked as the starting figure, if it is published: never
+        another band in its place."""
+        return next((pay for pay in self.pay_figures.all() if pay.is_starting_figure), None)
 
 
 class RoleChild(Content):
@@ -274,7 +298,21 @@ class PayFigure(RoleChild):
     minimum = models.PositiveIntegerField(help_text="Pounds a year.")
     maximum = models.PositiveIntegerField(help_text="Pounds a year.")
     pay_year = models.CharField(
-        max_length=20, help_text="The pay year (April to March), e.g. '2026/27', or 'undated'."
+        max_length=20,
+        validators=[validate_split_year],
+        help_text="The pay year (April to March), e.g. '2026/27', or 'undated'.",
+    )
+    effective_from = models.DateField(
+        "in force from",
+        null=True,
+        blank=True,
+        help_text="The date these figures took effect, as the source gives it.",
+    )
+    is_starting_figure = models.BooleanField(
+        "starting figure",
+        default=False,
+        help_text="The pay a newly qualified practitioner starts on, shown in the key facts. "
+        "One per role.",
     )
     nation = models.CharField(
         max_length=20,
@@ -290,6 +328,12 @@ class PayFigure(RoleChild):
     class Meta(RoleChild.Meta):
         constraints = [
             unique_slug_per_role("payfigure_unique_slug_per_role"),
+            models.UniqueConstraint(
+                fields=["role"],
+                condition=Q(is_starting_figure=True),
+                name="payfigure_one_starting_figure_per_role",
+                violation_error_message="A role has one starting figure: untick the other first.",
+            ),
             models.CheckConstraint(
                 condition=Q(minimum__lte=F("maximum")),
                 name="payfigure_minimum_not_above_maximum",
@@ -299,6 +343,15 @@ class PayFigure(RoleChild):
 
     def __str__(self):
         return f"{self.label}: £{self.minimum:,}–£{self.maximum:,} ({self.pay_year})"
+
+    def clean(self):
+        super().clean()
+        if self.is_starting_figure and not self.is_published:
+            raise ValidationError(
+                "This is the role's starting figure, shown in its key facts: mark another "
+                "figure as the starting figure before you unpublish it.",
+                code="starting_figure_unpublished",
+            )
 
     @property
     def is_out_of_date(self):
@@ -361,10 +414,20 @@ class NationFact(RoleChild):
         help_text="What the figure is, e.g. 'fee', 'up to', 'hours a week'.",
     )
     year = models.CharField(
-        max_length=20, blank=True, help_text="The year the figure applies to, e.g. '2025/26'."
+        max_length=20,
+        blank=True,
+        validators=[validate_period],
+        help_text="The period the figure covers, e.g. '2026/27', if it covers one. Leave "
+        "blank for a fee in force until it changes.",
     )
     year_kind = models.CharField(
         max_length=10, choices=YearKind.choices, default=YearKind.ACADEMIC, blank=True
+    )
+    effective_from = models.DateField(
+        "in force from",
+        null=True,
+        blank=True,
+        help_text="The date the figure took effect, as the source gives it.",
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -373,6 +436,15 @@ class NationFact(RoleChild):
         blank=True,
         related_name="nation_facts",
         help_text="Who runs it, e.g. Disclosure Scotland or the careers service.",
+    )
+    pay_figure = models.ForeignKey(
+        "PayFigure",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="nation_facts",
+        help_text="For pay: the pay record whose figures and pay year this fact shows, so a "
+        "figure is stored once. Leave the amount blank when you choose one.",
     )
 
     class Meta(RoleChild.Meta):

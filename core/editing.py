@@ -24,15 +24,79 @@ def normalise_line_endings(value):
     return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
+CONFIRM_SLUG = "_confirm_slug_change"
+# The fields a slug is unique within, where it is not unique across the whole model.
+SLUG_SCOPES = ("role", "route")
+
+
+def slug_taken_before(model, slug, instance, cleaned):
+    """Whether a record of this kind other than ``instance`` has ever had ``slug`` (its old
+    address redirects to that record, so taking it would send shared links astray)."""
+    history = getattr(model, "history", None)
+    if history is None:
+        return False
+    past = history.filter(slug=slug)
+    if instance.pk:
+        past = past.exclude(id=instance.pk)
+    for scope in SLUG_SCOPES:
+        if any(field.name == scope for field in model._meta.fields):
+            owner = cleaned.get(scope)
+            owner_id = owner.pk if owner is not None else getattr(instance, f"{scope}_id", None)
+            past = past.filter(**{f"{scope}_id": owner_id})
+    return past.exists()
+
+
 class ContentForm(forms.ModelForm):
     """Browsers send text boxes with Windows line endings; store them as typed on any
-    system, so history records only the fields an editor really changed."""
+    system, so history records only the fields an editor really changed. A slug another
+    record has had is refused; changing a published page's slug asks for confirmation."""
+
+    asks_slug_confirmation = False
+    is_inline = False
 
     def clean(self):
         cleaned = super().clean()
         for name, value in cleaned.items():
             cleaned[name] = normalise_line_endings(value)
+        self.check_slug(cleaned)
         return cleaned
+
+    def check_slug(self, cleaned):
+        slug = cleaned.get("slug")
+        if not slug or "slug" not in self.changed_data:
+            return
+        model, instance = self._meta.model, self.instance
+        if slug_taken_before(model, slug, instance, cleaned):
+            self.add_error(
+                "slug",
+                forms.ValidationError(
+                    "Another %(kind)s has had this address: its old links redirect there. "
+                    "Choose another slug.",
+                    code="slug_taken_before",
+                    params={"kind": model._meta.verbose_name},
+                ),
+            )
+            return
+        page = getattr(instance, "get_absolute_url", None)
+        if (
+            not self.is_inline
+            and instance.pk
+            and getattr(instance, "is_published", False)
+            and page is not None
+            and self.data.get(CONFIRM_SLUG) != "1"
+        ):
+            self.asks_slug_confirmation = True
+            self.add_error(
+                "slug",
+                forms.ValidationError(
+                    "This page is published. If you save the new address, links to "
+                    "%(old)s and the pages under it will redirect to the address ending "
+                    "“%(new)s”. Tick “Yes, change the address” below and save again to go "
+                    "ahead.",
+                    code="confirm_slug_change",
+                    params={"old": page(), "new": slug},
+                ),
+            )
 
 
 FORMFIELD_OVERRIDES = {
@@ -156,5 +220,9 @@ class EditorTrustMixin:
             )
 
 
+class InlineContentForm(ContentForm):
+    is_inline = True
+
+
 class EditorTrustInlineMixin:
-    form = ContentForm
+    form = InlineContentForm

@@ -62,6 +62,34 @@ def sources_to_check(cutoff):
     )
 
 
+def stale_facts(today=None):
+    """Every published record whose period has ended (``is_out_of_date``) or whose date has
+    passed (``has_closed``), in every content app: what went stale today comes first."""
+    rows = []
+    for app_label in CONTENT_APPS:
+        for model in content_models(app_label):
+            period = isinstance(getattr(model, "is_out_of_date", None), property)
+            closing = callable(getattr(model, "has_closed", None))
+            if not (period or closing):
+                continue
+            for record in model._default_manager.filter(is_published=True).order_by("pk"):
+                if period and record.is_out_of_date:
+                    why = "The period its figure covers has ended."
+                elif closing and record.has_closed(today):
+                    why = "Its closing date has passed."
+                else:
+                    continue
+                rows.append(
+                    {
+                        "record": record,
+                        "url": change_url(record),
+                        "kind": model._meta.verbose_name,
+                        "why": why,
+                    }
+                )
+    return rows
+
+
 class ReviewListView(TemplateView):
     template_name = "admin/review_list.html"
 
@@ -96,6 +124,7 @@ class ReviewListView(TemplateView):
             title="Due for review",
             cutoff=cutoff,
             review_months=settings.CONTENT_REVIEW_MONTHS,
+            stale=stale_facts(),
             sources_to_check=sources_to_check(cutoff),
             fixture_updates=fixture_updates,
             sections=sections,

@@ -1,15 +1,12 @@
 """Figures carry the year they apply to; today's date says whether that year has passed.
 
-A pay year ("2025/26") runs April to March, as NHS pay years do; an academic year
-("2025/26") runs September to August, as student finance years do; a plain year ("2025")
-runs to the end of December.
+The rules live in ``core.periods``; this module keeps the names other code imports.
 """
-
-import re
-from datetime import date
 
 from django.db import models
 from django.utils import timezone
+
+from core.periods import has_ended, period_ends
 
 
 class YearKind(models.TextChoices):
@@ -18,26 +15,12 @@ class YearKind(models.TextChoices):
     CALENDAR = "calendar", "Calendar year"
 
 
-LAST_DAY = {
-    YearKind.PAY: (3, 31),
-    YearKind.ACADEMIC: (8, 31),
-}
-
-
 def year_ends(label, kind):
     """The last day of the year a label such as "2025/26" or "2025" names, or None when the
     label names no year ("undated")."""
-    match = re.search(r"\b(\d{4})\b", label or "")
-    if not match:
-        return None
-    start = int(match.group(1))
-    if kind in LAST_DAY:
-        month, day = LAST_DAY[kind]
-        return date(start + 1, month, day)
-    return date(start, 12, 31)
+    return period_ends(label, kind)
 
 
 def has_passed(label, kind, today=None):
     """True once the year the label names is over."""
-    ends = year_ends(label, kind)
-    return ends is not None and (today or timezone.localdate()) > ends
+    return has_ended(label, kind, today or timezone.localdate())

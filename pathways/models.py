@@ -11,6 +11,7 @@ from careers.models import (
 )
 from core.content import Content, ContentQuerySet, Nation, SlugManager
 from core.models import with_glossary
+from core.periods import has_passed_date, validate_period
 from core.years import YearKind, has_passed
 
 
@@ -143,6 +144,11 @@ class Programme(Content):
         IN_PERSON = "in_person", "In person"
         BLENDED = "blended", "Blended: in person and online"
 
+    class Recruitment(models.TextChoices):
+        RECRUITING = "recruiting", "Recruiting"
+        NOT_RECRUITING = "not_recruiting", "Not recruiting at present"
+        ASK = "ask", "Not known: ask the course"
+
     slug = models.SlugField(max_length=80, unique=True)
     provider = models.CharField(max_length=160)
     award = models.CharField(
@@ -178,6 +184,12 @@ class Programme(Content):
     closing_note = models.CharField(
         max_length=200, blank=True, help_text="Usual closing dates, e.g. 'Early January'."
     )
+    recruitment = models.CharField(
+        max_length=20,
+        choices=Recruitment.choices,
+        default=Recruitment.ASK,
+        help_text="Whether it is taking applications now, as the course says.",
+    )
     personal_therapy = models.CharField(
         max_length=200,
         blank=True,
@@ -209,6 +221,21 @@ class Programme(Content):
 
     def __str__(self):
         return f"{self.provider}: {self.award}"
+
+    def next_closing_date(self, today=None):
+        """The closing date still to come, or None once it has passed: a passed date is
+        never the next one."""
+        if self.closing_date and not has_passed_date(self.closing_date, today):
+            return self.closing_date
+        return None
+
+    def has_started(self, today=None):
+        """Its next start date is behind us, so it is not the next one any more."""
+        return has_passed_date(self.next_intake, today)
+
+    def has_closed(self, today=None):
+        """Its last known closing date has passed (and no newer one is known)."""
+        return has_passed_date(self.closing_date, today)
 
     def natural_key(self):
         return (self.slug,)
@@ -258,7 +285,10 @@ class ProgrammeFee(Content):
         help_text="Credits in the whole course, as published (e.g. 180), for a fee per credits.",
     )
     year = models.CharField(
-        max_length=20, blank=True, help_text="The academic year the fee is for, e.g. '2026/27'."
+        max_length=20,
+        blank=True,
+        validators=[validate_period],
+        help_text="The academic year the fee is for, e.g. '2026/27'.",
     )
     year_kind = models.CharField(
         max_length=10, choices=YearKind.choices, default=YearKind.ACADEMIC, blank=True
@@ -484,10 +514,20 @@ class PlanNote(RoleChild):
         max_length=60, blank=True, help_text="What the figure is, e.g. 'to apply', 'a year'."
     )
     year = models.CharField(
-        max_length=20, blank=True, help_text="The year the figure applies to, e.g. '2025/26'."
+        max_length=20,
+        blank=True,
+        validators=[validate_period],
+        help_text="The period the figure covers, e.g. '2026/27', if it covers one. Leave "
+        "blank for a fee in force until it changes.",
     )
     year_kind = models.CharField(
         max_length=10, choices=YearKind.choices, default=YearKind.CALENDAR, blank=True
+    )
+    effective_from = models.DateField(
+        "in force from",
+        null=True,
+        blank=True,
+        help_text="The date the figure took effect, as the source gives it.",
     )
 
     class Meta(RoleChild.Meta):
@@ -556,7 +596,7 @@ def roles_for_qualifications_page():
         ),
         Prefetch(
             "nation_facts",
-            queryset=NationFact.objects.published().select_related("organisation"),
+            queryset=NationFact.objects.published().select_related("organisation", "pay_figure"),
         ),
         "entry_routes__sources",
         "entry_routes__programmes__sources",
@@ -610,7 +650,7 @@ def roles_for_plan():
         Prefetch("plan_notes", queryset=PlanNote.objects.published()),
         Prefetch(
             "nation_facts",
-            queryset=NationFact.objects.published().select_related("organisation"),
+            queryset=NationFact.objects.published().select_related("organisation", "pay_figure"),
         ),
         "entry_routes__sources",
         "entry_routes__programmes__sources",

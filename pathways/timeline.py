@@ -34,6 +34,8 @@ HORIZON = 240  # months searched for an intake
 # School steps tied to the degree's start: months before it that each begins.
 BEFORE_THE_DEGREE = {"school-open-days": 18, UCAS_STEP: 12}
 AFTER_THE_DEGREE = {"gain-caring-experience", "take-introductory-course"}
+# The steps that must be done by the closing date: the plan's window for them ends there.
+DONE_BY_CLOSING = ("prepare-audition", "apply-postgraduate")
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,17 @@ def first_intake(intakes, today, ready, not_before):
     return min(starts, default=next_month_named(today, 9, max(not_before, ready)))
 
 
+def closing_month(intakes, today, start):
+    """The month applications close for training that starts at month index ``start``: the
+    latest closing date the courses give for that intake, else the usual January."""
+    given = [
+        month_index(today, intake.closing)
+        for intake in intakes
+        if intake.closing and start - 12 < month_index(today, intake.closing) <= start
+    ]
+    return max(given, default=start - USUAL_CLOSING_MONTHS_BEFORE)
+
+
 def schedule(steps, months_of, today, intakes=(), training_months=None):
     """Month index each step starts at, in real order; returns (starts, months)."""
     months = {slug: months_of.get(slug, 0) for _, slug, _ in steps}
@@ -165,6 +178,11 @@ def schedule(steps, months_of, today, intakes=(), training_months=None):
             starts[slug] = training
         elif phase == QUALIFY:
             starts[slug] = training + months.get("complete-training", 0)
+    # Applications and auditions fit the window before the courses close, never after it.
+    closes = closing_month(intakes, today, training)
+    for slug in DONE_BY_CLOSING:
+        if slug in starts:
+            months[slug] = max(1, min(months[slug], closes + 1 - starts[slug]))
     if "get-background-check" in slugs:
         starts["get-background-check"] = max(ready, training - 3)
     return starts, months

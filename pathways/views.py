@@ -273,7 +273,9 @@ class NextStepsView(RolePageView):
                 [(number, step.slug, step.title) for number, step in enumerate(steps, 1)],
                 {step.slug: step.months for step in steps},
                 today,
-                intakes=[intake_of(course.programme) for course in on_route],
+                intakes=[
+                    intake_of(course.programme) for course in on_route if course.is_recruiting
+                ],
                 training_months=counted_months(on_route, routes[0], mode) if routes else None,
             )
         money = None
@@ -326,6 +328,8 @@ class NextStepsView(RolePageView):
             "mode": mode,
             "nation_answer": nation_answer,
             "show_every_nation": not nation,
+            "nation_key": nation,
+            "today": today,
             "facts": facts,
             "nation_known": bool(nation),
             "money": money,
@@ -446,11 +450,10 @@ class CourseForYou:
         known = [m for m in months.values() if m]
         # A course fits the mode unless it gives lengths and none is for this mode.
         self.fits_mode = mode is None or self.months is not None or not known
-        self.closing_date = (
-            programme.closing_date
-            if programme.closing_date and programme.closing_date >= today
-            else None
-        )
+        self.closing_date = programme.next_closing_date(today)
+        # A course that says it is not recruiting offers no intake to plan for (when every
+        # course fits that, the timeline falls back to the usual September).
+        self.is_recruiting = programme.recruitment != programme.Recruitment.NOT_RECRUITING
         self.fee = fee_for(programme, mode, is_abroad)
         self.fee_total = self.fee.course_total if self.fee else None
 

@@ -237,7 +237,7 @@ def test_sitemap_lists_every_public_page_without_parameters(client, seeded):
 
 
 @pytest.mark.parametrize(
-    ("url", "queries"), [("/about/", 4), ("/privacy/", 3), ("/accessibility/", 2)]
+    ("url", "queries"), [("/about/", 5), ("/privacy/", 3), ("/accessibility/", 2)]
 )
 def test_site_pages_read_a_fixed_number_of_queries(
     client, seeded, django_assert_num_queries, url, queries

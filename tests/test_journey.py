@@ -327,6 +327,8 @@ def add_more_content():
                 record.pk = record.id = None
                 record._state.adding = True
                 record.slug = f"{record.slug}-more"[:80]
+                if hasattr(record, "is_starting_figure"):  # one starting figure per role
+                    record.is_starting_figure = False
                 record.save()
                 record.sources.set(sources)
 

@@ -62,7 +62,11 @@ def explain_in_place(value, glossary, autoescape=True):
 
 @register.filter
 def figure(fact):
-    """A fact's figure as a visitor reads it: "up to £12,858", "37.5 hours a week"."""
+    """A fact's figure as a visitor reads it: "up to £12,858", "37.5 hours a week"; a pay fact
+    shows its pay record's figures, so the figure is stored in one place."""
+    pay = getattr(fact, "pay_figure", None)
+    if pay is not None and pay.is_published:
+        return pay_range(pay)
     if fact.amount is None:
         return ""
     label = fact.amount_label
@@ -71,6 +75,26 @@ def figure(fact):
     whole = fact.amount == fact.amount.to_integral_value()
     money = f"£{fact.amount:,.0f}" if whole else f"£{fact.amount:,.2f}"
     return f"{label} {money}".strip()
+
+
+@register.filter
+def of_topic(facts, topic):
+    """The facts of one topic, from a list already read (no query of its own)."""
+    return [fact for fact in facts if fact.topic == topic]
+
+
+@register.filter
+def serving(organisations, nation):
+    """The organisations that serve a visitor from ``nation`` (a ``Nation`` value); all of
+    them when the nation is not known."""
+    return [org for org in organisations if org.serves(nation or None)]
+
+
+@register.filter
+def pay_range(pay):
+    """A pay record as a sentence reads it: "Band 6, £38,682 to £46,580 (2025/26 pay year)"."""
+    name = pay.band or pay.label
+    return f"{name}, £{pay.minimum:,} to £{pay.maximum:,} ({pay.pay_year} pay year)"
 
 
 @register.filter

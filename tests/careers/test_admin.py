@@ -51,6 +51,8 @@ def clone_rows(model, times):
             record._state.adding = True
             if hasattr(record, "slug"):
                 record.slug = f"{record.slug}-copy-{number}"[:80]
+            if hasattr(record, "is_starting_figure"):  # one starting figure per role
+                record.is_starting_figure = False
             if hasattr(record, "phrase"):  # a search synonym's phrase is its natural key
                 record.phrase = f"{record.phrase} copy {number}"[:80]
             record.save()

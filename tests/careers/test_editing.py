@@ -114,6 +114,7 @@ def test_changing_a_published_role_slug_redirects_every_old_address(editor_clien
     url = admin_url(Role, "change", role.pk)
     data = form_as_browser_sends_it(editor_client, url)
     data["slug"] = "music-therapist-uk"
+    data["_confirm_slug_change"] = "1"  # a published page's address changes on confirmation
     response = editor_client.post(url, data, follow=True)
     assert "Links to the old address now redirect" in response.content.decode()
 
