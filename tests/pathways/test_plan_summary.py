@@ -131,3 +131,13 @@ def test_a_scottish_part_time_plan_reads_a_fixed_number_of_queries(
         cache.clear()
     with django_assert_num_queries(15):  # the version, the role and each list, as any plan
         client.get(URL + "?" + query)
+
+
+def test_a_summary_never_says_a_plan_costs_at_least_nothing(client, today):
+    """Where student finance lends more than the costs with a published figure, the summary
+    says what comes on top rather than "at least £0"."""
+    html = plan_page(client, stage="school", music="developing", nation="wales")
+    said = summary(html)
+    assert "at least £0" not in said
+    assert "Student finance could cover the costs we can add up" in said
+    assert "living costs come on top" in said
