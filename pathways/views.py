@@ -280,12 +280,10 @@ class NextStepsView(RolePageView):
             )
         money = None
         support_follows = True
+        counts_elsewhere = any(not course.is_in_nation for course in counted)
         if routes and not plan.is_qualified:
             fitting = [course for course in courses if course.fits_mode]
-            support_follows = not (
-                nation in SUPPORT_MAY_NOT_FOLLOW
-                and any(not course.is_in_nation for course in counted)
-            )
+            support_follows = not (nation in SUPPORT_MAY_NOT_FOLLOW and counts_elsewhere)
             money = breakdown(
                 route=routes[0],
                 courses=fitting,
@@ -300,9 +298,11 @@ class NextStepsView(RolePageView):
             where_notes.append(NOTE_NO_COURSE_IN_MODE)
         if money and not support_follows:
             where_notes.append(NOTE_SUPPORT_MAY_NOT_FOLLOW)
-        elif money and nation and any(not course.is_in_nation for course in counted):
+        elif money and nation and counts_elsewhere:
             where_notes.append(NOTE_SUPPORT_FOLLOWS)
         plan_notes = [notes[slug] for slug in plan.notes if slug in notes]
+        answer_notes = [notes[slug] for slug in said if slug in notes]
+        timeline_note = notes.get("timeline-range")
         nation_name = dict(PlannerForm.base_fields["nation"].choices).get(nation_answer)
         return {
             "steps": steps,
@@ -333,17 +333,10 @@ class NextStepsView(RolePageView):
             "facts": facts,
             "nation_known": bool(nation),
             "money": money,
-            "international_fee": notes.get("hcpc-international-fee")
-            if nation_answer == "outside_uk"
-            else None,
+            "international_fee": notes.get("hcpc-international-fee") if is_abroad else None,
             "timeline": timeline,
-            "timeline_note": notes.get("timeline-range"),
-            "step_records": [
-                *steps,
-                *plan_notes,
-                *filter(None, [notes.get("timeline-range")]),
-                *(notes[slug] for slug in said if slug in notes),
-            ],
+            "timeline_note": timeline_note,
+            "step_records": [*steps, *plan_notes, *filter(None, [timeline_note]), *answer_notes],
             "counted_courses": counted,
             "course_and_fact_records": [
                 *(course.programme for course in courses),
@@ -353,7 +346,7 @@ class NextStepsView(RolePageView):
             "summary_courses": summary_courses(courses, counted, none_here_in_mode),
             "none_here_in_mode": none_here_in_mode,
             "where_notes": [notes[slug] for slug in where_notes if slug in notes],
-            "answer_notes": [notes[slug] for slug in said if slug in notes],
+            "answer_notes": answer_notes,
             "answers_to_check": [notes[slug] for slug in to_check if slug in notes],
             "mode_label": dict(PlannerForm.base_fields["mode"].choices).get(mode, ""),
             "nation_name": nation_name,
