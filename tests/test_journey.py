@@ -345,7 +345,7 @@ BUILT = {
     ROLE + "qualifications/": 19,
     ROLE + "progression/": 8,
     ROLE + "next-steps/": 3,
-    ROLE + "entry-routes/postgraduate/": 7,
+    ROLE + "entry-routes/postgraduate/": 8,  # and the page's role among the route's roles
     ROLE + "skills/?have=improvisation": 6,
     ROLE + "next-steps/?stage=graduate&degree=music": 15,
 }

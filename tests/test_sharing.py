@@ -85,7 +85,7 @@ def test_a_plan_lists_the_sources_of_what_it_shows_and_not_of_what_it_leaves_out
     from careers.models import NationFact
     from core.models import Source
 
-    facts = NationFact.objects.filter(role__slug="music-therapist", nation="england")
+    facts = NationFact.objects.filter(roles__slug="music-therapist", nation="england")
     for topic in ("checks", "pay"):
         source = Source.objects.create(slug=f"only-{topic}", title=f"Cited by {topic} only")
         facts.get(topic=topic).sources.add(source)

@@ -19,6 +19,13 @@ def ld_json(value):
 
 
 @register.filter
+def url_on(record, role):
+    """A shared record's page among ``role``'s pages (its ``url_for``): a record that
+    several roles share has a page for each."""
+    return record.url_for(role)
+
+
+@register.filter
 def pounds(value):
     """£38,682"""
     return f"£{value:,}"

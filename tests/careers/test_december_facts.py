@@ -116,11 +116,16 @@ def test_the_page_never_promotes_another_band_to_starting_pay(client, seeded):
     assert "Starting pay" not in facts and "£47,810" not in facts
 
 
-def test_only_one_starting_figure_per_role(seeded):
-    from django.db import IntegrityError, transaction
-
-    with pytest.raises(IntegrityError), transaction.atomic():
-        PayFigure.objects.filter(slug="nhs-band-7").update(is_starting_figure=True)
+def test_the_admin_refuses_a_second_starting_figure_for_a_role(editor_client, seeded):
+    band_7 = PayFigure.objects.get(slug="nhs-band-7")
+    url = admin_url(PayFigure, "change", band_7.pk)
+    data = form_as_browser_sends_it(editor_client, url)
+    data.update(is_starting_figure="on")
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "already the starting figure" in response.content.decode()
+    band_7.refresh_from_db()
+    assert not band_7.is_starting_figure
 
 
 @pytest.mark.parametrize(

@@ -134,7 +134,7 @@ def test_pages_never_say_checked_for_a_source_nobody_checked(client, seeded):
 def test_a_source_an_editor_checked_says_so_beside_the_fact_and_in_the_page_sources(
     client, editor, seeded
 ):
-    pay = PayFigure.objects.filter(role__slug="music-therapist", is_published=True).first()
+    pay = PayFigure.objects.filter(roles__slug="music-therapist", is_published=True).first()
     source = pay.sources.first()
     Source.objects.filter(pk=source.pk).update(last_checked=timezone.localdate(), checked_by=editor)
 
@@ -145,7 +145,7 @@ def test_a_source_an_editor_checked_says_so_beside_the_fact_and_in_the_page_sour
 
 
 def test_flagged_figure_says_not_yet_confirmed_and_where_to_check(client, seeded):
-    pay = PayFigure.objects.filter(role__slug="music-therapist", is_published=True).first()
+    pay = PayFigure.objects.filter(roles__slug="music-therapist", is_published=True).first()
     PayFigure.objects.filter(pk=pay.pk).update(needs_verification=True, verification_note="")
     text = visible_text(client.get(ROLE))
     assert f"Not yet confirmed: check with {pay.sources.first().publisher}" in text
