@@ -648,6 +648,12 @@ def roles_for_plan():
             ),
         ),
         Prefetch("plan_notes", queryset=PlanNote.objects.published()),
+        Prefetch(  # when people start, shown with every timeline
+            "school_facts",
+            queryset=SchoolFact.objects.published()
+            .filter(topic=SchoolFact.Topic.TIMING, nation="")
+            .prefetch_related("sources"),
+        ),
         Prefetch(
             "nation_facts",
             queryset=NationFact.objects.published().select_related("organisation", "pay_figure"),

@@ -14,6 +14,7 @@ from core.versions import for_version
 from pathways.costs import breakdown
 from pathways.forms import SUBMITTED, PlannerForm
 from pathways.models import (
+    SchoolFact,
     entry_routes_for_detail_page,
     programmes_for_role,
     roles_for_entry_routes_page,
@@ -28,7 +29,6 @@ from pathways.planner import (
     NOTE_EMPLOYER_PAYS,
     NOTE_ENGLAND_ONLY,
     NOTE_FUNDED_UNDER_22,
-    NOTE_MOST_START_AFTER_WORK,
     QUESTIONS,
     Answers,
     answer_notes,
@@ -235,9 +235,13 @@ class NextStepsView(RolePageView):
         given = Answers(**answers)
         said = (tuple(answer_notes(given)), tuple(questions_to_check(given)))
         shape = (tuple(plan.steps), tuple(plan.routes), tuple(plan.notes), plan.is_qualified)
-        key = self.page_key("plan", *shape, *said, mode, nation_answer, today)
+        in_degree = given.stage == "undergraduate"  # the timeline starts after their degree
+        key = self.page_key("plan", *shape, *said, mode, nation_answer, in_degree, today)
         context = dict(
-            for_version(key, lambda: self.plan_data(plan, mode, nation_answer, today, *said))
+            for_version(
+                key,
+                lambda: self.plan_data(plan, mode, nation_answer, today, *said, in_degree),
+            )
         )
         context.update(
             heard=form.heard(),
@@ -250,7 +254,7 @@ class NextStepsView(RolePageView):
         )
         return context
 
-    def plan_data(self, plan, mode, nation_answer, today, said=(), to_check=()):
+    def plan_data(self, plan, mode, nation_answer, today, said=(), to_check=(), in_degree=False):
         role = self.object
         steps_by_slug = {step.slug: step for step in role.plan_steps.all()}
         missing = [slug for slug in plan.steps if slug not in steps_by_slug]
@@ -277,6 +281,7 @@ class NextStepsView(RolePageView):
                     intake_of(course.programme) for course in on_route if course.is_recruiting
                 ],
                 training_months=counted_months(on_route, routes[0], mode) if routes else None,
+                in_degree=in_degree,
             )
         money = None
         support_follows = True
@@ -303,6 +308,7 @@ class NextStepsView(RolePageView):
         plan_notes = [notes[slug] for slug in plan.notes if slug in notes]
         answer_notes = [notes[slug] for slug in said if slug in notes]
         timeline_note = notes.get("timeline-range")
+        degree_end_note = notes.get(NOTE_DEGREE_END) if timeline and in_degree else None
         nation_name = dict(PlannerForm.base_fields["nation"].choices).get(nation_answer)
         return {
             "steps": steps,
@@ -336,7 +342,14 @@ class NextStepsView(RolePageView):
             "international_fee": notes.get("hcpc-international-fee") if is_abroad else None,
             "timeline": timeline,
             "timeline_note": timeline_note,
-            "step_records": [*steps, *plan_notes, *filter(None, [timeline_note]), *answer_notes],
+            "degree_end_note": degree_end_note,
+            "in_degree": in_degree,
+            "step_records": [
+                *steps,
+                *plan_notes,
+                *filter(None, [timeline_note, degree_end_note]),
+                *answer_notes,
+            ],
             "counted_courses": counted,
             "course_and_fact_records": [
                 *(course.programme for course in courses),
@@ -350,7 +363,7 @@ class NextStepsView(RolePageView):
             "answers_to_check": [notes[slug] for slug in to_check if slug in notes],
             "mode_label": dict(PlannerForm.base_fields["mode"].choices).get(mode, ""),
             "nation_name": nation_name,
-            "start_age_note": notes.get(NOTE_MOST_START_AFTER_WORK) if timeline else None,
+            "start_age_note": start_age_fact(role) if timeline else None,
         }
 
     def shown_records(self, context):
@@ -369,6 +382,7 @@ class NextStepsView(RolePageView):
                 [
                     context.get("international_fee"),
                     context.get("timeline_note"),
+                    context.get("degree_end_note"),
                     context.get("start_age_note"),
                 ],
             ),
@@ -389,6 +403,15 @@ def shown_facts(context):
     topics = ["courses"] if context.get("courses") else []
     topics += ["jobs", "pay", "hours"] if plan.is_qualified else ["checks"]
     return [fact for topic in topics for fact in facts.get(topic, [])]
+
+
+def start_age_fact(role):
+    """When people start training, shown with every timeline: the school section's UK-wide
+    fact, kept in that one record."""
+    return next(
+        (fact for fact in role.school_facts.all() if fact.topic == SchoolFact.Topic.TIMING),
+        None,
+    )
 
 
 # The notes shown on a route's card rather than on their own.
@@ -490,6 +513,7 @@ def courses_for(routes, mode, nation, today, is_abroad=False):
 # Where the visitor's nation's student finance may not fund a course in another nation.
 SUPPORT_MAY_NOT_FOLLOW = {"scotland"}
 NOTE_NO_COURSE_IN_MODE = "no-course-in-your-mode"
+NOTE_DEGREE_END = "timeline-degree-end"  # an undergraduate's timeline: when we took it to end
 NOTE_SUPPORT_MAY_NOT_FOLLOW = "saas-may-not-follow"
 NOTE_SUPPORT_FOLLOWS = "support-follows-you"
 SUMMARY_COURSES = 3
