@@ -2,6 +2,7 @@
 should follow, puts at least a year of work or experience between a degree and the
 application, and says that most trainees start after some years of work (issue 16)."""
 
+import calendar
 import re
 from datetime import date
 from urllib.parse import urlencode
@@ -27,14 +28,7 @@ WELSH_17_YEAR_OLD = {
     "mode": "full_time",
     "nation": "wales",
 }
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "January February March April May June July August September October November "
-        "December".split(),
-        1,
-    )
-}
+MONTHS = {name: number for number, name in enumerate(calendar.month_name) if number}
 
 
 @pytest.fixture(autouse=True)
