@@ -495,15 +495,37 @@ def fee_for(programme, mode, is_abroad):
     return fees[0] if fees and mode is None else None
 
 
+# The nations by nearness to each, for ordering courses "nearest first": the visitor's own,
+# then those sharing a land border with it, then the rest by the shortest usual journey
+# (from Northern Ireland, Scotland is a short crossing away, then England, then Wales).
+# Within a nation courses keep the provider's alphabetical order: we hold no distances.
+NEAREST = {
+    "england": ["england", "wales", "scotland", "northern-ireland"],
+    "wales": ["wales", "england", "scotland", "northern-ireland"],
+    "scotland": ["scotland", "england", "wales", "northern-ireland"],
+    "northern-ireland": ["northern-ireland", "scotland", "england", "wales"],
+}
+
+
+def nearness(nation, course_nation):
+    """How far down ``nation``'s list of nearest nations ``course_nation`` comes (0 for
+    itself); every nation counts the same where the visitor's is not known."""
+    order = NEAREST.get(nation)
+    return order.index(course_nation) if order and course_nation in order else 0
+
+
 def courses_for(routes, mode, nation, today, is_abroad=False):
-    """The courses on the plan's routes: the visitor's nation's first, then the rest."""
+    """The courses on the plan's routes, nearest first: the visitor's nation's, then the
+    nearest nations' (``NEAREST``)."""
     seen, courses = set(), []
     for route in routes:
         for programme in route.programmes.all():
             if programme.pk not in seen:
                 seen.add(programme.pk)
                 courses.append(CourseForYou(programme, route.slug, mode, nation, today, is_abroad))
-    courses.sort(key=lambda course: (not course.is_in_nation, course.programme.provider))
+    courses.sort(
+        key=lambda course: (nearness(nation, course.programme.nation), course.programme.provider)
+    )
     if nation is not None and not any(course.is_in_nation for course in courses):
         for course in courses:  # none where they live: any course could be theirs
             course.is_first = True
@@ -533,13 +555,19 @@ def no_course_here_in_mode(courses, nation):
 
 
 def summary_courses(courses, counted, none_here_in_mode):
-    """The courses the summary names, at most a few: where no course in the visitor's nation
-    runs in their mode, those that do elsewhere; otherwise their nation's (or, where it has
-    none, every nation's), those that run in their mode first."""
-    if none_here_in_mode:
-        return counted[:SUMMARY_COURSES]
-    first = [course for course in courses if course.is_first]
-    return sorted(first, key=lambda course: not course.fits_mode)[:SUMMARY_COURSES]
+    """The courses the summary names, at most a few, nearest first: where no course in the
+    visitor's nation runs in their mode, those that do elsewhere; otherwise their nation's
+    (or, where it has none, every nation's). Those that say they run in the visitor's mode
+    come before those that do not say, and those before those that do not run in it."""
+    chosen = counted if none_here_in_mode else [c for c in courses if c.is_first]
+    return sorted(chosen, key=mode_certainty)[:SUMMARY_COURSES]
+
+
+def mode_certainty(course):
+    """0: runs in the visitor's mode (or no mode was given); 1: does not say; 2: does not."""
+    if not course.fits_mode:
+        return 2
+    return 1 if course.mode and course.months is None else 0
 
 
 def counted_months(courses, route, mode):
