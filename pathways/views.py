@@ -136,6 +136,8 @@ class QualificationsView(RolePageView):
     def get_context_data(self, **kwargs):
         qualifications = self.object.qualifications.all()
         return super().get_context_data(
+            hcpc_fees=hcpc_fees(self.object),
+            hcpc_qualification=HCPC_QUALIFICATION,
             mandatory=[q for q in qualifications if q.is_mandatory],
             helpful=[q for q in qualifications if not q.is_mandatory],
             programmes=for_version(
@@ -153,7 +155,20 @@ class QualificationsView(RolePageView):
             *role.qualifications.all(),
             *role.nation_facts.all(),
             *context["programmes"],
+            *context["hcpc_fees"],
         ]
+
+
+# The HCPC's fees are PlanNote records (the plan adds them up); the qualifications page shows
+# them from there, in the cost section and in the registration's card, never as typed text.
+HCPC_FEES = ("hcpc-application-fee", "hcpc-registration-fee", "hcpc-international-fee")
+HCPC_QUALIFICATION = "hcpc-registration"
+
+
+def hcpc_fees(role):
+    """The role's published HCPC fee records, in the order of ``HCPC_FEES``."""
+    notes = {note.slug: note for note in role.plan_notes.all() if note.is_published}
+    return [notes[slug] for slug in HCPC_FEES if slug in notes]
 
 
 class ProgressionView(RolePageView):
