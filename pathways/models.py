@@ -11,8 +11,7 @@ from careers.models import (
 )
 from core.content import Content, ContentQuerySet, Nation, SlugManager
 from core.models import with_glossary
-from core.periods import has_passed_date, validate_period
-from core.years import YearKind, has_passed
+from core.periods import YearKind, has_ended, has_passed_date, validate_period
 
 
 def non_negative(field, name):
@@ -349,7 +348,7 @@ class ProgrammeFee(Content):
 
     @property
     def is_out_of_date(self):
-        return bool(self.year) and has_passed(self.year, self.year_kind)
+        return bool(self.year) and has_ended(self.year, self.year_kind)
 
 
 class ProgressionStage(RoleChild):
@@ -542,7 +541,7 @@ class PlanNote(RoleChild):
     @property
     def is_out_of_date(self):
         """True once the year its figure applies to has passed."""
-        return bool(self.year) and has_passed(self.year, self.year_kind)
+        return bool(self.year) and has_ended(self.year, self.year_kind)
 
 
 TOPIC_URL_NAMES = {
