@@ -194,12 +194,6 @@ class Programme(Content):
         blank=True,
         help_text="What personal therapy the course asks for, e.g. 'At least 40 hours'.",
     )
-    tuition_fee = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Total home tuition fee in pounds; blank if unknown."
-    )
-    fee_year = models.CharField(
-        max_length=20, blank=True, help_text="The academic year of the fee, e.g. '2026/27'."
-    )
     notes = models.TextField(blank=True)
     url = models.URLField("URL", max_length=500, blank=True)
     routes = models.ManyToManyField(EntryRoute, blank=True, related_name="programmes")
