@@ -134,6 +134,7 @@ NOTE_NO_COURSE_IN_NI = "no-course-in-northern-ireland"
 NOTE_TRAINING_FROM_ABROAD = "training-from-abroad"
 NOTE_HCPC_INTERNATIONAL = "hcpc-international-route"
 NOTE_KEEP_BOTH_ROUTES = "plan-postgraduate-in-parallel"
+NOTE_MOST_START_AFTER_WORK = "most-start-after-work"  # shown with every timeline
 
 
 @dataclass(frozen=True)
