@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pathways', '0008_dated_figures_recruitment'),
+        ('pathways', '0009_shared_records'),
     ]
 
     operations = [
