@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from core.content import Content, ContentQuerySet, Nation, RoleChildManager, SlugManager
 from core.models import with_glossary
-from core.periods import validate_period, validate_split_year
-from core.years import YearKind, has_passed
+from core.periods import YearKind, has_ended, validate_period, validate_split_year
 
 
 class Organisation(Content):
@@ -378,7 +377,7 @@ class PayFigure(SharedChild):
     @property
     def is_out_of_date(self):
         """True once its pay year has passed and a newer one applies."""
-        return has_passed(self.pay_year, YearKind.PAY)
+        return has_ended(self.pay_year, YearKind.PAY)
 
 
 class RelatedRole(RoleChild):
@@ -483,7 +482,7 @@ class NationFact(SharedChild):
     @property
     def is_out_of_date(self):
         """True once the year its figure applies to has passed."""
-        return bool(self.year) and has_passed(self.year, self.year_kind)
+        return bool(self.year) and has_ended(self.year, self.year_kind)
 
 
 def role_page_lists():

@@ -150,11 +150,11 @@ class RoleDetailView(JourneyPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         # Pay figures say when their pay year has passed: the data is kept for the day too.
-        lists, nation_rows, occupation = for_version(
+        lists, nation_rows, occupation, pay_award = for_version(
             self.page_key("data", timezone.localdate()), self.role_page_data
         )
         context = super().get_context_data(
-            lists=lists, nations=NATIONS, nation_rows=nation_rows, **kwargs
+            lists=lists, nations=NATIONS, nation_rows=nation_rows, pay_award=pay_award, **kwargs
         )
         context["occupation"] = {**occupation, "url": context["canonical_url"]}
         return context
@@ -166,12 +166,19 @@ class RoleDetailView(JourneyPageMixin, DetailView):
             for name, (relation, records) in role_page_lists().items()
         }
         nation_rows = nation_table(role.nation_facts.all(), ROLE_PAGE_NATION_ROWS)
-        return lists, nation_rows, occupation_data(role, lists)
+        award = Snippet.objects.for_page(PAY_AWARD).get(PAY_AWARD.replace("-", "_"))
+        return lists, nation_rows, occupation_data(role, lists), award
 
     def shown_records(self, context):
         role = context["role"]
         listed = [row for kind, rows in context["lists"].items() for row in rows]
-        return [role, *role.pay_figures.all(), *role.nation_facts.all(), *listed]
+        award = [context["pay_award"]] if context["pay_award"] else []
+        return [role, *role.pay_figures.all(), *role.nation_facts.all(), *listed, *award]
+
+
+# The pay award for the year after the last pay tables we hold, stated once for every
+# nation: the key facts and the pay table show it beside the last confirmed figures.
+PAY_AWARD = "pay-award-2026-27"
 
 
 class SkillsView(JourneyPageMixin, TemplateView):

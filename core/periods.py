@@ -10,14 +10,21 @@ import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 
 UNDATED = "undated"
 SPLIT_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 PLAIN_YEAR = re.compile(r"^(\d{4})$")
 
-PAY, ACADEMIC, CALENDAR = "pay", "academic", "calendar"
-LAST_DAY = {PAY: (3, 31), ACADEMIC: (8, 31)}
+
+class YearKind(models.TextChoices):
+    PAY = "pay", "Pay year (April to March)"
+    ACADEMIC = "academic", "Academic year (September to August)"
+    CALENDAR = "calendar", "Calendar year"
+
+
+LAST_DAY = {YearKind.PAY: (3, 31), YearKind.ACADEMIC: (8, 31)}
 
 
 def parse_period(label):

@@ -13,8 +13,7 @@ from careers.models import (
 )
 from core.content import Content, ContentQuerySet, Nation, SlugManager
 from core.models import with_glossary
-from core.periods import has_passed_date, validate_period
-from core.years import YearKind, has_passed
+from core.periods import YearKind, has_ended, has_passed_date, validate_period
 
 
 def non_negative(field, name):
@@ -206,12 +205,6 @@ class Programme(Content):
         blank=True,
         help_text="What personal therapy the course asks for, e.g. 'At least 40 hours'.",
     )
-    tuition_fee = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Total home tuition fee in pounds; blank if unknown."
-    )
-    fee_year = models.CharField(
-        max_length=20, blank=True, help_text="The academic year of the fee, e.g. '2026/27'."
-    )
     notes = models.TextField(blank=True)
     url = models.URLField("URL", max_length=500, blank=True)
     routes = models.ManyToManyField(EntryRoute, blank=True, related_name="programmes")
@@ -360,7 +353,7 @@ class ProgrammeFee(Content):
 
     @property
     def is_out_of_date(self):
-        return bool(self.year) and has_passed(self.year, self.year_kind)
+        return bool(self.year) and has_ended(self.year, self.year_kind)
 
 
 class ProgressionStage(RoleChild):
@@ -553,7 +546,7 @@ class PlanNote(RoleChild):
     @property
     def is_out_of_date(self):
         """True once the year its figure applies to has passed."""
-        return bool(self.year) and has_passed(self.year, self.year_kind)
+        return bool(self.year) and has_ended(self.year, self.year_kind)
 
 
 TOPIC_URL_NAMES = {
@@ -662,6 +655,12 @@ def roles_for_plan():
             ),
         ),
         Prefetch("plan_notes", queryset=PlanNote.objects.published()),
+        Prefetch(  # when people start, shown with every timeline
+            "school_facts",
+            queryset=SchoolFact.objects.published()
+            .filter(topic=SchoolFact.Topic.TIMING, nation="")
+            .prefetch_related("sources"),
+        ),
         Prefetch(
             "nation_facts",
             queryset=NationFact.objects.published().select_related("organisation", "pay_figure"),

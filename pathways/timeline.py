@@ -1,12 +1,16 @@
 """Lay a plan's steps out on the calendar from today to qualifying, for the timeline picture.
 
 Steps run in their real order. School comes first (open days and the UCAS application in
-the year before the degree) and a degree starts the September after it; experience follows
-the degree; musicianship and the like run alongside from now. Applications go in once the
-visitor is ready (in a degree's final year at the earliest, after the experience), and
-training starts at the first intake whose closing date they can still meet. Pure functions:
-the view passes in each step's typical months, today's date, the intakes of the courses
-that fit and the training length for the visitor's mode.
+the year before the degree) and a degree starts the September after it. An undergraduate's
+degree is taken to end at the end of this academic year, the earliest it can (the planner
+does not ask which year they are in; the plan says so). Experience follows the degree, and
+at least a year of work or experience comes between a degree and the application: courses
+ask for one to two years of it after a degree and rarely take final-year undergraduates.
+Musicianship and the like run alongside from now. Applications go in once the visitor is
+ready, and training starts at the first intake whose closing date they can still meet. Pure
+functions: the view passes in each step's typical months, today's date, whether the visitor
+is studying for a degree now, the intakes of the courses that fit and the training length
+for the visitor's mode.
 """
 
 from dataclasses import dataclass
@@ -27,7 +31,10 @@ WIDTH = 320  # SVG user units; the picture scales to its container
 LEFT, RIGHT = 8, 8
 ROW_HEIGHT, BAR_HEIGHT, TOP = 26, 10, 20
 DEGREE_STARTS_IN = 9  # September
-APPLY_IN_DEGREE_FINAL_MONTHS = 9  # applications go in during a degree's final year
+DEGREE_ENDS_IN = 9  # a degree ends with the academic year, before the next September
+# Courses ask for one to two years of work or experience after a degree (BAMT, the courses'
+# own pages): the lower end comes between the degree and the application in every plan.
+WORK_AFTER_DEGREE = 12
 USUAL_CLOSING_MONTHS_BEFORE = 8  # courses that give no date: January for September
 ONE_MORE_TRY = 12  # a second application waits for the next year's intake
 HORIZON = 240  # months searched for an intake
@@ -146,8 +153,15 @@ def closing_month(intakes, today, start):
     return max(given, default=start - USUAL_CLOSING_MONTHS_BEFORE)
 
 
-def schedule(steps, months_of, today, intakes=(), training_months=None):
-    """Month index each step starts at, in real order; returns (starts, months)."""
+def degree_ends(today):
+    """The month index an undergraduate's degree ends by at the earliest: the end of this
+    academic year (the next September, or the one after when this month is September)."""
+    return next_month_named(today, DEGREE_ENDS_IN, 1)
+
+
+def schedule(steps, months_of, today, intakes=(), training_months=None, in_degree=False):
+    """Month index each step starts at, in real order; returns (starts, months).
+    ``in_degree``: the visitor is studying for a degree now."""
     months = {slug: months_of.get(slug, 0) for _, slug, _ in steps}
     if training_months is not None and "complete-training" in months:
         months["complete-training"] = training_months
@@ -159,6 +173,9 @@ def schedule(steps, months_of, today, intakes=(), training_months=None):
         starts["get-a-degree"] = next_month_named(today, DEGREE_STARTS_IN, school_end)
         degree_end = starts["get-a-degree"] + months["get-a-degree"]
         _after_school_and_degree(starts, starts["get-a-degree"], degree_end)
+    elif in_degree:
+        degree_end = degree_ends(today)
+        _after_school_and_degree(starts, 0, degree_end)
     alongside = [
         starts[s] + months[s]
         for s in starts
@@ -166,7 +183,7 @@ def schedule(steps, months_of, today, intakes=(), training_months=None):
     ]
     ready = max(
         [*alongside, school_end if not degree_end else 0]
-        + ([degree_end - APPLY_IN_DEGREE_FINAL_MONTHS] if degree_end else [0])
+        + ([degree_end + WORK_AFTER_DEGREE] if degree_end else [0])
     )
     can_apply = ready + max(months.get("research-courses", 1), 1)
     training = first_intake(intakes, today, can_apply, max(degree_end, can_apply))
@@ -200,11 +217,11 @@ def _after_school_and_degree(starts, degree_start, degree_end):
             starts[slug] = degree_end
 
 
-def lay_out(steps, months_of, today, intakes=(), training_months=None):
+def lay_out(steps, months_of, today, intakes=(), training_months=None, in_degree=False):
     """``steps``: (number, slug, title) in plan order; ``months_of``: slug → typical months.
     Steps after qualifying (career steps) are left off the picture."""
     shown = [step for step in steps if PHASE_OF_STEP.get(step[1]) not in (CAREER, None)]
-    starts, months = schedule(shown, months_of, today, intakes, training_months)
+    starts, months = schedule(shown, months_of, today, intakes, training_months, in_degree)
     total = max((starts[slug] + months[slug] for _, slug, _ in shown), default=0)
     scale = (WIDTH - LEFT - RIGHT) / max(total, 1)
     bars = [

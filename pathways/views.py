@@ -14,6 +14,7 @@ from core.versions import for_version
 from pathways.costs import breakdown
 from pathways.forms import SUBMITTED, PlannerForm
 from pathways.models import (
+    SchoolFact,
     entry_routes_for_detail_page,
     programmes_for_role,
     roles_for_entry_routes_page,
@@ -28,7 +29,6 @@ from pathways.planner import (
     NOTE_EMPLOYER_PAYS,
     NOTE_ENGLAND_ONLY,
     NOTE_FUNDED_UNDER_22,
-    NOTE_MOST_START_AFTER_WORK,
     QUESTIONS,
     Answers,
     answer_notes,
@@ -135,6 +135,8 @@ class QualificationsView(RolePageView):
     def get_context_data(self, **kwargs):
         qualifications = self.object.qualifications.all()
         return super().get_context_data(
+            hcpc_fees=hcpc_fees(self.object),
+            hcpc_qualification=HCPC_QUALIFICATION,
             mandatory=[q for q in qualifications if q.is_mandatory],
             helpful=[q for q in qualifications if not q.is_mandatory],
             programmes=for_version(
@@ -152,7 +154,20 @@ class QualificationsView(RolePageView):
             *role.qualifications.all(),
             *role.nation_facts.all(),
             *context["programmes"],
+            *context["hcpc_fees"],
         ]
+
+
+# The HCPC's fees are PlanNote records (the plan adds them up); the qualifications page shows
+# them from there, in the cost section and in the registration's card, never as typed text.
+HCPC_FEES = ("hcpc-application-fee", "hcpc-registration-fee", "hcpc-international-fee")
+HCPC_QUALIFICATION = "hcpc-registration"
+
+
+def hcpc_fees(role):
+    """The role's published HCPC fee records, in the order of ``HCPC_FEES``."""
+    notes = {note.slug: note for note in role.plan_notes.all() if note.is_published}
+    return [notes[slug] for slug in HCPC_FEES if slug in notes]
 
 
 class ProgressionView(RolePageView):
@@ -234,9 +249,13 @@ class NextStepsView(RolePageView):
         given = Answers(**answers)
         said = (tuple(answer_notes(given)), tuple(questions_to_check(given)))
         shape = (tuple(plan.steps), tuple(plan.routes), tuple(plan.notes), plan.is_qualified)
-        key = self.page_key("plan", *shape, *said, mode, nation_answer, today)
+        in_degree = given.stage == "undergraduate"  # the timeline starts after their degree
+        key = self.page_key("plan", *shape, *said, mode, nation_answer, in_degree, today)
         context = dict(
-            for_version(key, lambda: self.plan_data(plan, mode, nation_answer, today, *said))
+            for_version(
+                key,
+                lambda: self.plan_data(plan, mode, nation_answer, today, *said, in_degree),
+            )
         )
         context.update(
             heard=form.heard(),
@@ -249,7 +268,7 @@ class NextStepsView(RolePageView):
         )
         return context
 
-    def plan_data(self, plan, mode, nation_answer, today, said=(), to_check=()):
+    def plan_data(self, plan, mode, nation_answer, today, said=(), to_check=(), in_degree=False):
         role = self.object
         steps_by_slug = {step.slug: step for step in role.plan_steps.all()}
         missing = [slug for slug in plan.steps if slug not in steps_by_slug]
@@ -276,6 +295,7 @@ class NextStepsView(RolePageView):
                     intake_of(course.programme) for course in on_route if course.is_recruiting
                 ],
                 training_months=counted_months(on_route, routes[0], mode) if routes else None,
+                in_degree=in_degree,
             )
         money = None
         support_follows = True
@@ -302,6 +322,7 @@ class NextStepsView(RolePageView):
         plan_notes = [notes[slug] for slug in plan.notes if slug in notes]
         answer_notes = [notes[slug] for slug in said if slug in notes]
         timeline_note = notes.get("timeline-range")
+        degree_end_note = notes.get(NOTE_DEGREE_END) if timeline and in_degree else None
         nation_name = dict(PlannerForm.base_fields["nation"].choices).get(nation_answer)
         return {
             "steps": steps,
@@ -335,7 +356,14 @@ class NextStepsView(RolePageView):
             "international_fee": notes.get("hcpc-international-fee") if is_abroad else None,
             "timeline": timeline,
             "timeline_note": timeline_note,
-            "step_records": [*steps, *plan_notes, *filter(None, [timeline_note]), *answer_notes],
+            "degree_end_note": degree_end_note,
+            "in_degree": in_degree,
+            "step_records": [
+                *steps,
+                *plan_notes,
+                *filter(None, [timeline_note, degree_end_note]),
+                *answer_notes,
+            ],
             "counted_courses": counted,
             "course_and_fact_records": [
                 *(course.programme for course in courses),
@@ -349,7 +377,7 @@ class NextStepsView(RolePageView):
             "answers_to_check": [notes[slug] for slug in to_check if slug in notes],
             "mode_label": dict(PlannerForm.base_fields["mode"].choices).get(mode, ""),
             "nation_name": nation_name,
-            "start_age_note": notes.get(NOTE_MOST_START_AFTER_WORK) if timeline else None,
+            "start_age_note": start_age_fact(role) if timeline else None,
         }
 
     def shown_records(self, context):
@@ -368,6 +396,7 @@ class NextStepsView(RolePageView):
                 [
                     context.get("international_fee"),
                     context.get("timeline_note"),
+                    context.get("degree_end_note"),
                     context.get("start_age_note"),
                 ],
             ),
@@ -388,6 +417,15 @@ def shown_facts(context):
     topics = ["courses"] if context.get("courses") else []
     topics += ["jobs", "pay", "hours"] if plan.is_qualified else ["checks"]
     return [fact for topic in topics for fact in facts.get(topic, [])]
+
+
+def start_age_fact(role):
+    """When people start training, shown with every timeline: the school section's UK-wide
+    fact, kept in that one record."""
+    return next(
+        (fact for fact in role.school_facts.all() if fact.topic == SchoolFact.Topic.TIMING),
+        None,
+    )
 
 
 # The notes shown on a route's card rather than on their own.
@@ -471,15 +509,37 @@ def fee_for(programme, mode, is_abroad):
     return fees[0] if fees and mode is None else None
 
 
+# The nations by nearness to each, for ordering courses "nearest first": the visitor's own,
+# then those sharing a land border with it, then the rest by the shortest usual journey
+# (from Northern Ireland, Scotland is a short crossing away, then England, then Wales).
+# Within a nation courses keep the provider's alphabetical order: we hold no distances.
+NEAREST = {
+    "england": ["england", "wales", "scotland", "northern-ireland"],
+    "wales": ["wales", "england", "scotland", "northern-ireland"],
+    "scotland": ["scotland", "england", "wales", "northern-ireland"],
+    "northern-ireland": ["northern-ireland", "scotland", "england", "wales"],
+}
+
+
+def nearness(nation, course_nation):
+    """How far down ``nation``'s list of nearest nations ``course_nation`` comes (0 for
+    itself); every nation counts the same where the visitor's is not known."""
+    order = NEAREST.get(nation)
+    return order.index(course_nation) if order and course_nation in order else 0
+
+
 def courses_for(routes, mode, nation, today, is_abroad=False):
-    """The courses on the plan's routes: the visitor's nation's first, then the rest."""
+    """The courses on the plan's routes, nearest first: the visitor's nation's, then the
+    nearest nations' (``NEAREST``)."""
     seen, courses = set(), []
     for route in routes:
         for programme in route.programmes.all():
             if programme.pk not in seen:
                 seen.add(programme.pk)
                 courses.append(CourseForYou(programme, route.slug, mode, nation, today, is_abroad))
-    courses.sort(key=lambda course: (not course.is_in_nation, course.programme.provider))
+    courses.sort(
+        key=lambda course: (nearness(nation, course.programme.nation), course.programme.provider)
+    )
     if nation is not None and not any(course.is_in_nation for course in courses):
         for course in courses:  # none where they live: any course could be theirs
             course.is_first = True
@@ -489,6 +549,7 @@ def courses_for(routes, mode, nation, today, is_abroad=False):
 # Where the visitor's nation's student finance may not fund a course in another nation.
 SUPPORT_MAY_NOT_FOLLOW = {"scotland"}
 NOTE_NO_COURSE_IN_MODE = "no-course-in-your-mode"
+NOTE_DEGREE_END = "timeline-degree-end"  # an undergraduate's timeline: when we took it to end
 NOTE_SUPPORT_MAY_NOT_FOLLOW = "saas-may-not-follow"
 NOTE_SUPPORT_FOLLOWS = "support-follows-you"
 SUMMARY_COURSES = 3
@@ -508,13 +569,19 @@ def no_course_here_in_mode(courses, nation):
 
 
 def summary_courses(courses, counted, none_here_in_mode):
-    """The courses the summary names, at most a few: where no course in the visitor's nation
-    runs in their mode, those that do elsewhere; otherwise their nation's (or, where it has
-    none, every nation's), those that run in their mode first."""
-    if none_here_in_mode:
-        return counted[:SUMMARY_COURSES]
-    first = [course for course in courses if course.is_first]
-    return sorted(first, key=lambda course: not course.fits_mode)[:SUMMARY_COURSES]
+    """The courses the summary names, at most a few, nearest first: where no course in the
+    visitor's nation runs in their mode, those that do elsewhere; otherwise their nation's
+    (or, where it has none, every nation's). Those that say they run in the visitor's mode
+    come before those that do not say, and those before those that do not run in it."""
+    chosen = counted if none_here_in_mode else [c for c in courses if c.is_first]
+    return sorted(chosen, key=mode_certainty)[:SUMMARY_COURSES]
+
+
+def mode_certainty(course):
+    """0: runs in the visitor's mode (or no mode was given); 1: does not say; 2: does not."""
+    if not course.fits_mode:
+        return 2
+    return 1 if course.mode and course.months is None else 0
 
 
 def counted_months(courses, route, mode):

@@ -339,7 +339,7 @@ def add_more_content():
 # new answers too, then reads one: the content version.
 BUILT = {
     "/": 3,
-    ROLE: 26,
+    ROLE: 28,  # the pay award snippet and its sources among them
     ROLE + "skills/": 6,
     ROLE + "entry-routes/": 9,
     ROLE + "qualifications/": 19,
@@ -347,7 +347,7 @@ BUILT = {
     ROLE + "next-steps/": 3,
     ROLE + "entry-routes/postgraduate/": 8,  # and the page's role among the route's roles
     ROLE + "skills/?have=improvisation": 6,
-    ROLE + "next-steps/?stage=graduate&degree=music": 15,
+    ROLE + "next-steps/?stage=graduate&degree=music": 17,  # the timing fact and its sources
 }
 UNCACHED = 1  # issue 19: at most 6
 

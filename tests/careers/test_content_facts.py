@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from core.fixtures import fixture_path
-from core.years import YearKind, has_passed
+from core.periods import YearKind, has_ended
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_old_estimate_is_labelled_as_based_on_2021_22_pay(client, seeded):
 def test_a_pay_year_says_a_newer_year_applies_once_it_has_passed(
     client, seeded, today, newer_year_applies
 ):
-    with mock.patch("core.years.timezone.localdate", return_value=today):
+    with mock.patch("core.periods.timezone.localdate", return_value=today):
         row = text_of(element(page(client, ROLE), "pay-nhs-band-6"))
     assert "£38,682 to £46,580" in row
     assert ("2025/26 figures; a newer pay year now applies" in row) is newer_year_applies
@@ -122,12 +122,12 @@ def test_a_pay_year_says_a_newer_year_applies_once_it_has_passed(
 
 
 def test_has_passed_knows_pay_academic_and_calendar_years():
-    assert not has_passed("2025/26", YearKind.PAY, today=date(2026, 3, 31))
-    assert has_passed("2025/26", YearKind.PAY, today=date(2026, 4, 1))
-    assert not has_passed("2025/26", YearKind.ACADEMIC, today=date(2026, 8, 31))
-    assert has_passed("2025/26", YearKind.ACADEMIC, today=date(2026, 9, 1))
-    assert has_passed("2025", YearKind.CALENDAR, today=date(2026, 1, 1))
-    assert not has_passed("undated", YearKind.PAY, today=date(2099, 1, 1))
+    assert not has_ended("2025/26", YearKind.PAY, today=date(2026, 3, 31))
+    assert has_ended("2025/26", YearKind.PAY, today=date(2026, 4, 1))
+    assert not has_ended("2025/26", YearKind.ACADEMIC, today=date(2026, 8, 31))
+    assert has_ended("2025/26", YearKind.ACADEMIC, today=date(2026, 9, 1))
+    assert has_ended("2025", YearKind.CALENDAR, today=date(2026, 1, 1))
+    assert not has_ended("undated", YearKind.PAY, today=date(2099, 1, 1))
 
 
 def test_bands_8a_and_8b_are_later_steps_not_rungs(client, seeded):

@@ -36,7 +36,17 @@ def test_key_facts_show_pay_with_its_year_hours_training_cost_and_entry(client, 
 
 
 def test_key_facts_say_when_the_pay_year_has_passed(client, seeded):
-    with mock.patch("core.years.timezone.localdate", return_value=date(2031, 5, 1)):
-        assert "a newer pay year now applies" in key_facts(client)
-    with mock.patch("core.years.timezone.localdate", return_value=date(2020, 5, 1)):
-        assert "a newer pay year now applies" not in key_facts(client)
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2031, 5, 1)):
+        assert "pay year: the last table we could confirm" in key_facts(client)
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2020, 5, 1)):
+        panel = key_facts(client)
+        assert "the last table we could confirm" not in panel and "3.3%" not in panel
+
+
+def test_key_facts_state_the_2026_27_award_beside_the_last_confirmed_table(client, seeded):
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 12, 2)):
+        panel = key_facts_text(key_facts(client))
+    assert "Newly qualified (NHS band 6), England, 2025/26 pay year: the last table" in panel
+    assert "3.3% award applies from 1 April 2026 in England and Wales" in panel
+    assert "3.75% in NHS Scotland" in panel and "Northern Ireland" in panel
+    assert "a newer pay year now applies" not in panel
