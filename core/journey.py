@@ -109,6 +109,14 @@ class JourneyPageMixin:
         context["glossary"] = Glossary(context["glossary_spellings"])
         # Without parameters a page's body reads nothing but its path and content.
         context.setdefault("page_fragment_key", None if self.request.GET else self.request.path)
+        if context["page_fragment_key"] is not None:
+            # And so does the whole page, frame included: base.html keeps it as a fragment,
+            # rendered for SOME_ORIGIN, and puts this request's scheme and host in.
+            context["document_key"] = context["page_fragment_key"]
+            context["document_origin"] = origin
+            context["share_origin"] = None  # not inside the document: after it
+            for name in ("canonical_url", "share_url"):
+                context[name] = SOME_ORIGIN + context[name].removeprefix(origin)
         return context
 
     def journey_data(self, context):

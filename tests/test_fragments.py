@@ -92,3 +92,12 @@ def test_a_term_a_cached_fragment_explained_is_not_explained_again(first_render)
     html = render_fragment(template, glossary=Glossary(by_spelling(TERMS)))
     assert html.count("app-glossary-link") == 1
     assert html.index("app-glossary-link") < html.index("HCPC again")
+
+
+def test_a_fragment_whose_key_is_missing_is_rendered_every_time():
+    """base.html keeps the whole page only when the view names it (``document_key``): a page
+    rendered without that variable must not share one rendering with every other."""
+    renders = count(1)
+    template = '{% fragment "test" not_given %}render {{ renders }}{% endfragment %}'
+    assert render_fragment(template, renders=lambda: next(renders)) == "render 1"
+    assert render_fragment(template, renders=lambda: next(renders)) == "render 2"
