@@ -250,8 +250,11 @@ class PageCacheMiddleware:
                 key, (response.status_code, headers, compressed), settings.PAGE_CACHE_SECONDS
             )
             self.local.set(key, (response.status_code, headers, compressed))
-        elif accepts_gzip(request):  # for this visitor only: the quicker compression
-            compressed = gzip.compress(response.content, 4, mtime=0)
+        elif accepts_gzip(request):  # for this visitor only: the quickest compression
+            # Level 1 takes 60 % of level 4's time (0.5 against 0.9 ms for the role page)
+            # for 16-21 % more bytes: a server that keeps no pages is short of CPU, not of
+            # bandwidth.
+            compressed = gzip.compress(response.content, 1, mtime=0)
         if accepts_gzip(request):
             response.content = compressed
             response["Content-Encoding"] = "gzip"

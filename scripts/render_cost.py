@@ -107,7 +107,7 @@ def main():
             for _ in range(args.n):
                 pages_cache.clear()
                 profile.runcall(get, urls[args.profile])
-        pstats.Stats(profile).sort_stats(args.sort).print_stats(45)
+        pstats.Stats(profile).sort_stats(args.sort).print_stats(int(os.environ.get("ROWS", 45)))
         return
 
     rows = []
