@@ -92,10 +92,18 @@ class JourneyPageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(for_version(self.page_key("journey"), lambda: self.journey_data(context)))
-        # What a page shows may depend on its parameters (a plan): found afresh, no query.
-        shown = list(self.shown_records(context))
-        context["last_reviewed"] = max((r.last_reviewed for r in shown), default=None)
-        context["page_sources"] = cite(shown)
+
+        # What a page shows may depend on its parameters (a plan): found afresh, no query;
+        # without parameters, once per content version.
+        def reviewed_and_cited():
+            shown = list(self.shown_records(context))
+            return max((r.last_reviewed for r in shown), default=None), cite(shown)
+
+        context["last_reviewed"], context["page_sources"] = (
+            reviewed_and_cited()
+            if self.request.GET
+            else for_version(self.page_key("shown"), reviewed_and_cited)
+        )
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
         context.setdefault("share_url", context["canonical_url"])
         # The body is rendered (and kept) once for every host: see core.page_html.SOME_ORIGIN.
