@@ -8,4 +8,8 @@ def site(request):
         "site_name": settings.SITE_NAME,
         "site_operator": settings.SITE_OPERATOR,
         "contact_email": settings.CONTACT_EMAIL,
+        # A page that reads nothing but its path and content names itself here to be kept
+        # whole as a fragment (base.html; see core.journey.JourneyPageMixin).
+        "document_key": None,
+        "document_origin": None,
     }

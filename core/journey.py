@@ -92,10 +92,18 @@ class JourneyPageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(for_version(self.page_key("journey"), lambda: self.journey_data(context)))
-        # What a page shows may depend on its parameters (a plan): found afresh, no query.
-        shown = list(self.shown_records(context))
-        context["last_reviewed"] = max((r.last_reviewed for r in shown), default=None)
-        context["page_sources"] = cite(shown)
+
+        # What a page shows may depend on its parameters (a plan): found afresh, no query;
+        # without parameters, once per content version.
+        def reviewed_and_cited():
+            shown = list(self.shown_records(context))
+            return max((r.last_reviewed for r in shown), default=None), cite(shown)
+
+        context["last_reviewed"], context["page_sources"] = (
+            reviewed_and_cited()
+            if self.request.GET
+            else for_version(self.page_key("shown"), reviewed_and_cited)
+        )
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
         context.setdefault("share_url", context["canonical_url"])
         # The body is rendered (and kept) once for every host: see core.page_html.SOME_ORIGIN.
@@ -109,6 +117,14 @@ class JourneyPageMixin:
         context["glossary"] = Glossary(context["glossary_spellings"])
         # Without parameters a page's body reads nothing but its path and content.
         context.setdefault("page_fragment_key", None if self.request.GET else self.request.path)
+        if context["page_fragment_key"] is not None:
+            # And so does the whole page, frame included: base.html keeps it as a fragment,
+            # rendered for SOME_ORIGIN, and puts this request's scheme and host in.
+            context["document_key"] = context["page_fragment_key"]
+            context["document_origin"] = origin
+            context["share_origin"] = None  # not inside the document: after it
+            for name in ("canonical_url", "share_url"):
+                context[name] = SOME_ORIGIN + context[name].removeprefix(origin)
         return context
 
     def journey_data(self, context):

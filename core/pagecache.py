@@ -49,6 +49,9 @@ from core.versions import (
 # Every middleware's local copy, so tests can empty them as they empty the caches.
 local_copies = []
 
+# Query strings whose canonical form each process remembers (see PageCacheMiddleware.canonical).
+QUERIES_KEPT = 1000
+
 # Headers a cached page does not keep: the middleware sets them for each response.
 DROPPED_HEADERS = {"content-length", "content-encoding", "set-cookie"}
 
@@ -157,7 +160,8 @@ class PageCacheMiddleware:
         self.cache = FailOpen(caches["pages"], "pages")
         shared = not isinstance(caches["pages"], LocMemCache)
         self.local = LocalCopy(settings.PAGE_CACHE_LOCAL_ENTRIES if shared else 0)
-        local_copies.append(self.local)
+        self.queries = LocalCopy(QUERIES_KEPT)
+        local_copies.extend((self.local, self.queries))
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(
@@ -175,16 +179,10 @@ class PageCacheMiddleware:
         except DatabaseError:  # the view answers 503 (DatabaseUnavailableMiddleware)
             return self.get_response(request)
         # The view sees only the parameters it declares, in its order, values checked.
-        query = canonical_query(request.GET, declared_params(view))
-        cleaner = canonical_cleaner(view)
-        if cleaner and query:
-            try:
-                query = cleaner(query.copy())
-            except DatabaseError:  # a check that reads content, with the database down
-                return database_unavailable()
-            query._mutable = False
-        request.GET = query
-        request.META["QUERY_STRING"] = request.GET.urlencode()
+        try:
+            request.GET, request.META["QUERY_STRING"] = self.canonical(request, view, version)
+        except DatabaseError:  # a check that reads content, with the database down
+            return database_unavailable()
         key = self.key(request, version)
         entry = self.local.get(key)
         if entry is None:
@@ -203,6 +201,25 @@ class PageCacheMiddleware:
         if is_shareable(response):
             return self.store(request, key, response)
         return response
+
+    def canonical(self, request, view, version):
+        """The query the view sees and its string, worked out once per content version for
+        each query string in this process (a shared plan link is asked for again and again):
+        the same immutable ``QueryDict`` is handed to every request that sends it."""
+        raw = request.META.get("QUERY_STRING", "")
+        if not raw:
+            return QueryDict(), ""
+        memo_key = (version, view, raw)
+        found = self.queries.get(memo_key)
+        if found is None:
+            query = canonical_query(request.GET, declared_params(view))
+            cleaner = canonical_cleaner(view)
+            if cleaner and query:
+                query = cleaner(query.copy())
+                query._mutable = False
+            found = (query, query.urlencode())
+            self.queries.set(memo_key, found)
+        return found
 
     @staticmethod
     def key(request, version):
@@ -233,8 +250,11 @@ class PageCacheMiddleware:
                 key, (response.status_code, headers, compressed), settings.PAGE_CACHE_SECONDS
             )
             self.local.set(key, (response.status_code, headers, compressed))
-        elif accepts_gzip(request):  # for this visitor only: the quicker compression
-            compressed = gzip.compress(response.content, 4, mtime=0)
+        elif accepts_gzip(request):  # for this visitor only: the quickest compression
+            # Level 1 takes 60 % of level 4's time (0.5 against 0.9 ms for the role page)
+            # for 16-21 % more bytes: a server that keeps no pages is short of CPU, not of
+            # bandwidth.
+            compressed = gzip.compress(response.content, 1, mtime=0)
         if accepts_gzip(request):
             response.content = compressed
             response["Content-Encoding"] = "gzip"

@@ -5,6 +5,7 @@ that fails or hangs, and the checks that keep views and models honest."""
 import gzip
 import time
 from unittest import mock
+from urllib.parse import quote
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -155,7 +156,11 @@ def test_a_journey_page_is_rendered_once_for_every_host_and_links_to_each(client
     objects = len(caches["objects"])
     for port in range(1000, 1040):
         html = client.get(QUALIFICATIONS, HTTP_HOST=f"127.0.0.1:{port}").content.decode()
-        assert f"http://127.0.0.1:{port}/careers/music-therapist/qualifications/" in html
+        page = f"http://127.0.0.1:{port}/careers/music-therapist/qualifications/"
+        assert f'<link rel="canonical" href="{page}">' in html
+        assert f'<meta property="og:url" content="{page}">' in html
+        assert f'id="page-url" type="text" value="{page}"' in html  # the link to copy
+        assert f'body={quote(page, safe="/")}"' in html  # share by email
         assert "origin.invalid" not in html
     assert len(caches["objects"]) == objects
 

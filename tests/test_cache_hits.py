@@ -11,7 +11,8 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from core.models import Snippet
-from core.pagecache import LocalCopy, PageCacheMiddleware
+from core.pagecache import LocalCopy, PageCacheMiddleware, canonical_query
+from core.versions import bump_content_version
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,21 @@ def test_an_editors_save_is_seen_at_once_in_the_process_that_saved(client, seede
         snippet.text = "Seen at once by the editor."
         snippet.save()
         assert "Seen at once by the editor." in client.get("/").content.decode()
+
+
+PLAN = ROLE + "next-steps/?stage=graduate&degree=music&utm_source=x&nation=wales"
+
+
+def test_a_hit_on_a_plan_link_works_out_its_query_once_per_content_version(client, seeded):
+    """A shared plan link is asked for again and again: its query string is made canonical
+    (the view's parameters only, in order, values checked) once, not at every hit."""
+    first = client.get(PLAN, HTTP_ACCEPT_ENCODING="gzip")
+    with mock.patch("core.pagecache.canonical_query", side_effect=AssertionError("parsed")):
+        again = client.get(PLAN, HTTP_ACCEPT_ENCODING="gzip")
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    bump_content_version()
+    with mock.patch("core.pagecache.canonical_query", wraps=canonical_query) as parsed:
+        after = client.get(PLAN)
+    assert parsed.call_count == 1
+    assert after.status_code == 200
+    assert after.wsgi_request.GET.urlencode() == "stage=graduate&degree=music&nation=wales"

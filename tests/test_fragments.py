@@ -92,3 +92,47 @@ def test_a_term_a_cached_fragment_explained_is_not_explained_again(first_render)
     html = render_fragment(template, glossary=Glossary(by_spelling(TERMS)))
     assert html.count("app-glossary-link") == 1
     assert html.index("app-glossary-link") < html.index("HCPC again")
+
+
+def test_a_fragment_whose_key_is_missing_is_rendered_every_time():
+    """base.html keeps the whole page only when the view names it (``document_key``): a page
+    rendered without that variable must not share one rendering with every other."""
+    renders = count(1)
+    template = '{% fragment "test" not_given %}render {{ renders }}{% endfragment %}'
+    assert render_fragment(template, renders=lambda: next(renders)) == "render 1"
+    assert render_fragment(template, renders=lambda: next(renders)) == "render 2"
+
+
+ROLE = "/careers/music-therapist/"
+
+
+def test_a_journey_page_without_parameters_is_rendered_once_per_content_version(
+    client, seeded, settings
+):
+    """The whole page, frame included, is kept: a page the page cache does not hold renders
+    no part of it again until an editor changes content."""
+    from careers.models import Role
+
+    settings.PAGE_CACHE_SECONDS = 0  # every request is a miss
+    first = client.get(ROLE)
+    assert "includes/page_tools.html" in [t.name for t in first.templates]
+    again = client.get(ROLE)
+    assert again.content == first.content
+    assert not {"includes/page_tools.html", "includes/journey_nav.html"} & {
+        t.name for t in again.templates
+    }
+    role = Role.objects.get(slug="music-therapist")
+    role.summary = "A summary an editor just wrote."
+    role.save()
+    assert "A summary an editor just wrote." in client.get(ROLE).content.decode()
+
+
+def test_a_plan_renders_its_answers_every_time_around_the_kept_frame(client, seeded):
+    """A plan's frame is kept per path, never its answers or its address."""
+    first = client.get(ROLE + "next-steps/?stage=graduate&degree=music").content.decode()
+    other = client.get(ROLE + "next-steps/?stage=school&nation=wales").content.decode()
+    assert "degree=music" in first and "degree=music" not in other
+    assert "nation=wales" in other and "nation=wales" not in first
+    for html in (first, other):
+        assert html.count('aria-current="step"') == 1
+        assert 'id="feedback-heading"' in html

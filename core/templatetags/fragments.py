@@ -3,8 +3,8 @@
     {% load fragments %}
     {% fragment "plan-route" route.slug caveats %}…{% endfragment %}
 
-When the first value after the name is ``None`` the part is rendered every time (a page
-that reads its visitor's answers says so by giving no key).
+When the first value after the name is ``None`` or missing from the context, the part is
+rendered every time (a page that reads its visitor's answers says so by giving no key).
 
 The part's HTML is kept in this process's "objects" cache (``core.versions.for_version``),
 keyed on the content version, today's date (pages say when a figure's year has passed),
@@ -48,7 +48,8 @@ class FragmentNode(template.Node):
         self.keys = keys
 
     def render(self, context):
-        name, *values = (value.resolve(context) for value in self.keys)
+        # A missing variable is None (not ""), so a page without it renders every time.
+        name, *values = (value.resolve(context, ignore_failures=True) for value in self.keys)
         if values and values[0] is None:
             return self.nodelist.render(context)
         glossary = context.get("glossary")
