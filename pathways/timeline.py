@@ -2,7 +2,7 @@
 
 Steps run in their real order. School comes first (open days and the UCAS application in
 the year before the degree) and a degree starts the September after it; experience follows
-the degree; musicianship and the like run alongside from now. Applications go in once the
+the degree; the role's art form and the like run alongside from now. Applications go in once the
 visitor is ready (in a degree's final year at the earliest, after the experience), and
 training starts at the first intake whose closing date they can still meet. Pure functions:
 the view passes in each step's typical months, today's date, the intakes of the courses
@@ -18,6 +18,7 @@ from pathways.planner import (
     PHASE_OF_STEP,
     PREPARE,
     QUALIFY,
+    SELECTION_STEPS,
     SUBJECT_STEPS,
     TRAIN,
     UCAS_STEP,
@@ -34,8 +35,9 @@ HORIZON = 240  # months searched for an intake
 # School steps tied to the degree's start: months before it that each begins.
 BEFORE_THE_DEGREE = {"school-open-days": 18, UCAS_STEP: 12}
 AFTER_THE_DEGREE = {"gain-caring-experience", "take-introductory-course"}
-# The steps that must be done by the closing date: the plan's window for them ends there.
-DONE_BY_CLOSING = ("prepare-audition", "apply-postgraduate")
+# The steps that must be done by the closing date: the plan's window for them ends there
+# (each role's audition, portfolio or interview, and the application).
+DONE_BY_CLOSING = (*sorted(SELECTION_STEPS), "apply-postgraduate")
 
 
 @dataclass(frozen=True)

@@ -204,7 +204,7 @@ def test_graduate_living_abroad_checks_visa_and_international_fees():
 
 
 def test_school_student_who_plays_an_instrument_starts_with_school_subjects():
-    plan = plan_for(Answers(stage="school", music="developing", nation="wales"))
+    plan = plan_for(Answers(stage="school", practice="developing", nation="wales"))
     assert plan.steps[0] == "choose-school-subjects-wales"
     assert plan.steps.index("get-a-degree") < plan.steps.index("apply-postgraduate")
     assert "build-musicianship" in plan.steps
@@ -218,7 +218,7 @@ def test_music_graduate_with_two_years_in_a_special_school_is_ready_to_apply():
         Answers(
             stage="graduate",
             degree="music",
-            music="advanced",
+            practice="advanced",
             experience="1_to_2",
             employed="yes",
             mode="full_time",
@@ -231,7 +231,7 @@ def test_music_graduate_with_two_years_in_a_special_school_is_ready_to_apply():
 
 
 def test_psychology_graduate_who_is_a_beginner_musician_starts_on_musicianship():
-    plan = plan_for(Answers(stage="graduate", degree="psychology", music="beginner"))
+    plan = plan_for(Answers(stage="graduate", degree="psychology", practice="beginner"))
     assert plan.steps[:2] == ["build-musicianship", "practise-improvisation"]
     assert "check-non-degree-entry" not in plan.steps
 
@@ -262,7 +262,7 @@ def test_newly_qualified_therapist_starts_by_finding_a_first_post():
 
 def test_undergraduate_music_student_builds_experience_alongside_the_degree():
     plan = plan_for(
-        Answers(stage="undergraduate", degree="music", music="advanced", experience="none")
+        Answers(stage="undergraduate", degree="music", practice="advanced", experience="none")
     )
     assert plan.steps[0] == "gain-caring-experience"
     assert "get-a-degree" not in plan.steps
@@ -276,4 +276,4 @@ def test_nothing_answered_starts_by_exploring_the_role_and_asks_for_more():
 
 def test_partial_answers_say_what_would_sharpen_the_plan():
     plan = plan_for(Answers(stage="graduate", degree="music"))
-    assert plan.unanswered == ["music", "experience", "employed", "mode", "nation", "age"]
+    assert plan.unanswered == ["practice", "experience", "employed", "mode", "nation", "age"]
