@@ -14,7 +14,7 @@ so the planner itself reads no database.
 """
 
 from dataclasses import dataclass, field, fields, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # The music therapist's questions, as the contract has them; ``RoleRules.questions`` gives
 # each role's (its own subject in place of "music" among the degrees).
@@ -63,7 +63,7 @@ class RoleRules:
         degrees = [self.subject if value == "music" else value for value in QUESTIONS["degree"]]
         return {**QUESTIONS, "degree": degrees}
 
-    @property
+    @cached_property
     def no_course_nations(self):
         return [nation for nation in UK_NATIONS if nation not in self.course_nations]
 
@@ -503,7 +503,8 @@ def _sharpening(a):
         relevant = ["experience", "employed", "mode", "nation"]
     elif a.stage == "school":
         relevant.remove("age")
-    return [question for question in relevant if question in a.unanswered]
+    unanswered = a.unanswered
+    return [question for question in relevant if question in unanswered]
 
 
 # Answers that cannot all be true: the plan still follows them, and asks gently beside them.

@@ -26,6 +26,7 @@ from pathways.models import (
 from pathways.planner import (
     APPRENTICESHIP,
     NATION_FACT_KEY,
+    NOTE_COMPARE,
     NOTE_EMPLOYER_PAYS,
     NOTE_ENGLAND_ONLY,
     NOTE_FUNDED_UNDER_22,
@@ -344,6 +345,7 @@ class NextStepsView(RolePageView):
                 *(note for note in plan_notes if note.slug in ON_ROUTE_CARDS),
             ],
             "other_notes": [note for note in plan_notes if note.slug not in ON_ROUTE_CARDS],
+            "compare_note": NOTE_COMPARE,
             "courses": courses,
             "courses_here": [course for course in courses if course.is_in_nation],
             "courses_elsewhere": [course for course in courses if not course.is_in_nation],

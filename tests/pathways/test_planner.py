@@ -13,6 +13,7 @@ from pathways.planner import (
     CONTRADICTIONS,
     EMPLOYER_PAYS,
     FUNDED,
+    MUSIC_THERAPIST,
     NOTE_EMPLOYER_PAYS,
     NOTE_ENGLAND_ONLY,
     NOTE_FUNDED_UNDER_22,
@@ -22,9 +23,12 @@ from pathways.planner import (
     NOTE_TRAINING_FROM_ABROAD,
     POSTGRADUATE,
     QUESTIONS,
-    STEP_KEYS,
+    RULES,
+    UK_NATIONS,
     Answers,
+    no_course_in,
     plan_for,
+    train_outside,
 )
 from tests.personas import (
     ENGLISH_HCA,
@@ -35,22 +39,35 @@ from tests.personas import (
     WELSH_GUITARIST,
 )
 
-EVERY_ANSWERS = [
-    Answers(**dict(zip(QUESTIONS, combination, strict=True)))
-    for combination in itertools.product(*([None, *values] for values in QUESTIONS.values()))
-]
+
+def every_answers(rules):
+    """Every combination of a role's answers, each question answered or not."""
+    questions = rules.questions
+    return [
+        Answers(**dict(zip(questions, combination, strict=True)))
+        for combination in itertools.product(*([None, *values] for values in questions.values()))
+    ]
+
+
+EVERY_ANSWERS = every_answers(MUSIC_THERAPIST)
 NEVER_FIRST = {"ask-employer-to-fund", "check-apprenticeship-funding"}
+TRAIN_OUTSIDE = {train_outside(nation) for nation in UK_NATIONS}
+NO_COURSE_IN = {no_course_in(nation) for nation in UK_NATIONS}
 
 
-def test_every_combination_of_answers_gives_a_sound_plan():
-    assert len(EVERY_ANSWERS) == 6 * 7 * 4 * 5 * 3 * 3 * 6 * 4
+@pytest.mark.parametrize("rules", RULES.values(), ids=RULES)
+def test_every_combination_of_answers_gives_a_sound_plan(rules):
+    every = EVERY_ANSWERS if rules is MUSIC_THERAPIST else every_answers(rules)
+    assert len(every) == 6 * 7 * 4 * 5 * 3 * 3 * 6 * 4
+    step_keys, note_keys = set(rules.step_keys), set(rules.note_keys)
+    postgraduate = rules.postgraduate
     started = time.perf_counter()
-    for answers in EVERY_ANSWERS:
-        plan = plan_for(answers)
+    for answers in every:
+        plan = plan_for(answers, rules)
         steps = set(plan.steps)
         assert plan.steps, answers
         assert len(steps) == len(plan.steps), answers
-        assert steps <= set(STEP_KEYS), answers
+        assert steps <= step_keys, answers
         for pair in CONTRADICTIONS:
             assert not pair <= steps, (answers, pair)
         first = plan.steps[0]
@@ -67,12 +84,67 @@ def test_every_combination_of_answers_gives_a_sound_plan():
         if plan.apprenticeship is None:
             assert not offers_apprenticeship, answers
         if not plan.is_qualified:
-            assert plan.routes, answers
+            assert postgraduate in plan.routes, answers
+            assert set(plan.routes) <= {postgraduate, APPRENTICESHIP}, answers
             assert plan.steps.index("apply-postgraduate") < plan.steps.index("register-hcpc")
             assert plan.steps.index("apply-postgraduate") < plan.steps.index("complete-training")
+            assert {rules.selection_step, rules.body_step} <= steps, answers
             if "choose-school-subjects" in steps and "get-a-degree" in steps:
                 assert plan.steps.index("choose-school-subjects") < plan.steps.index("get-a-degree")
+            # Where the role has no course in the visitor's nation, the plan says so.
+            here = [answers.nation] if answers.nation in rules.no_course_nations else []
+            assert steps & TRAIN_OUTSIDE == {train_outside(n) for n in here}, answers
+            assert set(plan.notes) & NO_COURSE_IN == {no_course_in(n) for n in here}, answers
+        assert plan.notes == list(dict.fromkeys(plan.notes)), answers
+        assert set(plan.notes) <= note_keys, answers
     assert time.perf_counter() - started < 20
+
+
+def test_the_rules_differ_by_role_only_in_the_art_form_its_route_and_its_courses():
+    """Each role's plan is the music therapist's with the role's own steps, route and notes
+    in place of the music therapist's, except where the nations with a course differ."""
+    renamed = {
+        role: dict(
+            zip(
+                (
+                    MUSIC_THERAPIST.school_step,
+                    MUSIC_THERAPIST.selection_step,
+                    MUSIC_THERAPIST.body_step,
+                    MUSIC_THERAPIST.postgraduate,
+                    "music",
+                ),
+                (
+                    rules.school_step,
+                    rules.selection_step,
+                    rules.body_step,
+                    rules.postgraduate,
+                    rules.subject,
+                ),
+                strict=True,
+            )
+        )
+        for role, rules in RULES.items()
+    }
+    for answers in EVERY_ANSWERS[::41]:
+        if answers.nation in ("wales", "northern_ireland"):
+            continue  # the nations where the roles' courses differ (tested below)
+        music = plan_for(answers)
+        for role, rules in RULES.items():
+            names = renamed[role]
+            given = Answers(
+                **{**answers.__dict__, "degree": names.get(answers.degree, answers.degree)}
+            )
+            plan = plan_for(given, rules)
+            expected = []
+            for step in music.steps:
+                if step in MUSIC_THERAPIST.practice_steps:
+                    if step == MUSIC_THERAPIST.practice_steps[0]:
+                        expected += rules.practice_steps
+                else:
+                    expected.append(names.get(step, step))
+            assert plan.steps == expected, (role, answers)
+            assert plan.routes == [names.get(route, route) for route in music.routes]
+            assert plan.notes == music.notes and plan.unanswered == music.unanswered
 
 
 def test_the_plan_is_the_same_for_the_same_answers():
