@@ -59,3 +59,31 @@ NHS_SUPPORT_WORKER = {
     "nation": "england",
     "age": "25_or_over",
 }
+
+# Issue 21: the arts therapies beside the music therapist.
+# An art graduate in Scotland (the art therapist's planner).
+ART_GRADUATE_IN_SCOTLAND = {
+    "stage": "graduate",
+    "degree": "art",
+    "practice": "advanced",
+    "experience": "under_1",
+    "employed": "no",
+    "mode": "full_time",
+    "nation": "scotland",
+    "age": "22_to_24",
+}
+# 30, a drama graduate changing career in England, not working in health or care (the
+# dramatherapist's planner).
+DRAMA_CAREER_CHANGER = {
+    "stage": "professional",
+    "degree": "drama",
+    "practice": "developing",
+    "experience": "none",
+    "employed": "no",
+    "mode": "full_time",
+    "nation": "england",
+    "age": "25_or_over",
+}
+# 17, at school in Northern Ireland, not sure which arts therapy: leaves the art-form
+# question blank (on any arts therapy's planner).
+UNSURE_IN_NORTHERN_IRELAND = {"stage": "school", "nation": "northern_ireland", "age": "under_22"}

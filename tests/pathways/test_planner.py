@@ -4,16 +4,20 @@ import itertools
 import time
 
 import pytest
+from django.http import QueryDict
 
 from pathways.forms import PlannerForm
 from pathways.planner import (
     ALREADY_HAS,
     APPRENTICESHIP,
     APPRENTICESHIP_STEPS,
+    ART_THERAPIST,
     CONTRADICTIONS,
+    DRAMATHERAPIST,
     EMPLOYER_PAYS,
     FUNDED,
     MUSIC_THERAPIST,
+    NOTE_COMPARE,
     NOTE_EMPLOYER_PAYS,
     NOTE_ENGLAND_ONLY,
     NOTE_FUNDED_UNDER_22,
@@ -28,14 +32,18 @@ from pathways.planner import (
     Answers,
     no_course_in,
     plan_for,
+    rules_for,
     train_outside,
 )
 from tests.personas import (
+    ART_GRADUATE_IN_SCOTLAND,
+    DRAMA_CAREER_CHANGER,
     ENGLISH_HCA,
     NHS_SUPPORT_WORKER,
     NI_UNDERGRADUATE,
     QUALIFIED_ABROAD,
     SCOTTISH_TA,
+    UNSURE_IN_NORTHERN_IRELAND,
     WELSH_GUITARIST,
 )
 
@@ -349,3 +357,112 @@ def test_nothing_answered_starts_by_exploring_the_role_and_asks_for_more():
 def test_partial_answers_say_what_would_sharpen_the_plan():
     plan = plan_for(Answers(stage="graduate", degree="music"))
     assert plan.unanswered == ["practice", "experience", "employed", "mode", "nation", "age"]
+
+
+# Every role (issue 21): the arts therapies' own rules.
+
+
+def test_art_graduate_in_scotland_builds_experience_then_prepares_a_portfolio():
+    plan = plan_for(Answers(**ART_GRADUATE_IN_SCOTLAND), ART_THERAPIST)
+    assert plan.steps[0] == "gain-caring-experience"
+    assert plan.routes == ["art-therapist-postgraduate"]
+    assert plan.apprenticeship is None
+    assert {"prepare-portfolio", "join-baat"} <= set(plan.steps)
+    assert not {"build-art-practice", "prepare-audition", "join-bamt"} & set(plan.steps)
+    assert not set(plan.steps) & TRAIN_OUTSIDE
+
+
+def test_30_year_old_drama_graduate_changing_career_in_england_starts_on_drama():
+    plan = plan_for(Answers(**DRAMA_CAREER_CHANGER), DRAMATHERAPIST)
+    assert plan.steps[0] == "build-drama-practice"
+    assert plan.routes == ["dramatherapist-postgraduate"]
+    assert plan.apprenticeship is None  # 22 or over and not in a health or care job
+    assert not set(plan.steps) & APPRENTICESHIP_STEPS
+    assert plan.steps.index("gain-caring-experience") < plan.steps.index("research-courses")
+    assert plan.steps.index("prepare-drama-interview") < plan.steps.index("apply-postgraduate")
+    assert "join-badth" in plan.steps and "check-non-degree-entry" not in plan.steps
+
+
+@pytest.mark.parametrize(
+    ("rules", "trains_outside"),
+    [(MUSIC_THERAPIST, True), (ART_THERAPIST, False), (DRAMATHERAPIST, True)],
+    ids=["music-therapist", "art-therapist", "dramatherapist"],
+)
+def test_17_year_old_in_northern_ireland_unsure_which_arts_therapy(rules, trains_outside):
+    plan = plan_for(Answers(**UNSURE_IN_NORTHERN_IRELAND), rules)
+    assert plan.steps[:2] == ["choose-school-subjects-northern-ireland", rules.school_step]
+    assert NOTE_COMPARE in plan.notes  # the arts therapies side by side
+    assert not set(plan.steps) & set(rules.practice_steps)  # no art form chosen yet
+    # Ulster runs an art psychotherapy course in Belfast; music and drama have none there.
+    assert ("train-outside-northern-ireland" in plan.steps) is trains_outside
+    assert (NOTE_NO_COURSE_IN_NI in plan.notes) is trains_outside
+    assert "practice" in plan.unanswered
+
+
+def test_someone_who_answered_the_art_form_question_is_not_sent_to_compare():
+    plan = plan_for(Answers(stage="school", practice="beginner"), ART_THERAPIST)
+    assert NOTE_COMPARE not in plan.notes
+    assert plan.steps[plan.steps.index("get-a-degree") - 1] == "build-art-practice"
+
+
+@pytest.mark.parametrize("nation", ["wales", "northern_ireland"])
+def test_no_dramatherapy_course_in_wales_or_northern_ireland(nation):
+    plan = plan_for(Answers(stage="graduate", degree="drama", nation=nation), DRAMATHERAPIST)
+    key = nation.replace("_", "-")
+    assert f"train-outside-{key}" in plan.steps
+    assert f"no-course-in-{key}" in plan.notes
+    assert (NOTE_HCPC_INTERNATIONAL in plan.notes) is (nation == "northern_ireland")
+
+
+def test_the_nations_with_a_course_come_from_the_courses_given():
+    """The view passes the nations of the role's published courses: a nation that loses
+    its last course gets the 'train outside' step, one that gains a course loses it."""
+    answers = Answers(stage="graduate", nation="northern_ireland")
+    without_ulster = ART_THERAPIST.with_courses_in({"england", "scotland", "wales"})
+    assert "train-outside-northern-ireland" in plan_for(answers, without_ulster).steps
+    in_belfast = MUSIC_THERAPIST.with_courses_in({"england", "northern-ireland"})
+    assert "train-outside-northern-ireland" not in plan_for(answers, in_belfast).steps
+    assert "train-outside-wales" in plan_for(Answers(nation="wales"), in_belfast).steps
+    assert MUSIC_THERAPIST.with_courses_in({"england", "scotland", "wales"}) is MUSIC_THERAPIST
+
+
+def test_a_role_the_registry_does_not_know_plans_as_the_music_therapist_without_the_alias():
+    rules = rules_for("a-new-role")
+    assert rules.practice_alias is None
+    assert plan_for(Answers(**SCOTTISH_TA), rules).steps == plan_for(Answers(**SCOTTISH_TA)).steps
+
+
+@pytest.mark.parametrize("rules", RULES.values(), ids=RULES)
+def test_each_roles_form_asks_its_own_questions_and_answers(rules):
+    form = PlannerForm(QueryDict(), rules=rules)
+    assert list(form.fields) == list(rules.questions)
+    for name, values in rules.questions.items():
+        assert [value for value, _ in form.fields[name].choices] == values
+
+
+def test_the_form_asks_about_each_roles_own_art_form():
+    music, art, drama = (
+        PlannerForm(QueryDict("stage=school"), rules=rules)
+        for rules in (MUSIC_THERAPIST, ART_THERAPIST, DRAMATHERAPIST)
+    )
+    assert music["practice"].label == (
+        "How would you describe your musical ability, including improvising?"
+    )
+    assert art["practice"].label == "How would you describe your own art practice?"
+    assert "portfolio" in art["practice"].help_text
+    assert drama["practice"].label == "How much drama or theatre experience do you have?"
+    assert dict(art.fields["degree"].choices)["art"].startswith("Art")
+    assert dict(drama.fields["degree"].choices)["drama"].startswith("Drama")
+    assert "with or without drama" in drama.fields["experience"].help_text
+    drama.name_the_role("Dramatherapist")
+    art.name_the_role("Art therapist or art psychotherapist")
+    assert dict(drama.fields["stage"].choices)["qualified"] == "I am a qualified dramatherapist"
+    assert dict(art.fields["stage"].choices)["qualified"] == (
+        "I am a qualified art therapist or art psychotherapist"
+    )
+
+
+def test_a_music_degree_is_not_an_answer_on_the_art_therapists_form():
+    form = PlannerForm(QueryDict("stage=graduate&degree=music"), rules=ART_THERAPIST)
+    assert not form.is_valid()
+    assert "degree" in form.errors
