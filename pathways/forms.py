@@ -45,8 +45,7 @@ ART_FORMS = {
         "art_form": "drama",
         "degree": "Drama, theatre or performing arts",
         "label": "How much drama or theatre experience do you have?",
-        "help_text": "Courses look for sustained experience of drama or theatre; "
-        "interviews include practical drama work.",
+        "help_text": "Courses look for sustained experience of drama or theatre.",
         "choices": [
             ("beginner", "Beginner"),
             ("developing", "Developing: I act, devise or take part in drama regularly"),
