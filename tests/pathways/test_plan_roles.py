@@ -109,10 +109,9 @@ def clone_role(rules, title, course_nations):
     for nation in UK_NATIONS:  # whether the role has a course there or not
         copy(no_course_step, role, train_outside(nation), f"No course in {nation}")
         copy(no_course_note, role, no_course_in(nation), f"No course in {nation}")
-    route = EntryRoute.objects.get(role=music, slug=MUSIC_THERAPIST.postgraduate)
+    route = EntryRoute.objects.get(roles=music, slug=MUSIC_THERAPIST.postgraduate)
     programmes = list(route.programmes.filter(nation__in=course_nations))
-    copy(route, role, rules.postgraduate, f"{title}: postgraduate")
-    new_route = EntryRoute.objects.get(role=role, slug=rules.postgraduate)
+    new_route = copy(route, role, rules.postgraduate, f"{title}: postgraduate")
     if "northern-ireland" in course_nations:
         belfast = Programme.objects.create(
             slug=f"{rules.slug}-belfast",
@@ -128,14 +127,18 @@ def clone_role(rules, title, course_nations):
 
 
 def copy(record, role, slug, title):
+    """A copy of a role's record (or of a route, which lists its roles) for ``role``."""
     record.pk = record.id = None
     record._state.adding = True
-    record.role, record.slug = role, slug
-    if hasattr(record, "title"):
-        record.title = title
-    else:
+    record.slug = slug
+    if isinstance(record, EntryRoute):
         record.name = title
+        record.save()
+        record.roles.set([role])
+        return record
+    record.role, record.title = role, title
     record.save()
+    return record
 
 
 def plan_page(client, role_slug, **answers):

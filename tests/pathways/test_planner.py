@@ -69,7 +69,7 @@ def test_every_combination_of_answers_gives_a_sound_plan(rules):
     assert len(every) == 6 * 7 * 4 * 5 * 3 * 3 * 6 * 4
     step_keys, note_keys = set(rules.step_keys), set(rules.note_keys)
     postgraduate = rules.postgraduate
-    started = time.perf_counter()
+    started = time.process_time()  # this process's time: the rules' cost, not the machine's load
     for answers in every:
         plan = plan_for(answers, rules)
         steps = set(plan.steps)
@@ -105,7 +105,7 @@ def test_every_combination_of_answers_gives_a_sound_plan(rules):
             assert set(plan.notes) & NO_COURSE_IN == {no_course_in(n) for n in here}, answers
         assert plan.notes == list(dict.fromkeys(plan.notes)), answers
         assert set(plan.notes) <= note_keys, answers
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
 
 
 def test_the_rules_differ_by_role_only_in_the_art_form_its_route_and_its_courses():
