@@ -32,10 +32,12 @@ class SelfCheckForm(forms.Form):
         have = set(self.cleaned_data["have"])
         return [skill for skill in self.skills if skill.slug not in have]
 
-    def musical_level(self):
-        """What the ticks say about musical ability, in the planner's terms."""
-        musical = [s.slug for s in self.skills if s.kind == Skill.Kind.MUSICAL]
-        ticked = [slug for slug in musical if slug in self.cleaned_data["have"]]
-        if musical and len(ticked) == len(musical):
+    def practice_level(self):
+        """What the ticks of the role's art-form skills say, as the planner's ``practice``
+        answer (music for the music therapist, art for the art therapist, drama for the
+        dramatherapist)."""
+        art_form = [s.slug for s in self.skills if s.kind == Skill.Kind.MUSICAL]
+        ticked = [slug for slug in art_form if slug in self.cleaned_data["have"]]
+        if art_form and len(ticked) == len(art_form):
             return "advanced"
         return "developing" if ticked else "beginner"

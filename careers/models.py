@@ -299,7 +299,8 @@ class Skill(RoleChild):
     """A skill, piece of knowledge or personal quality the role needs."""
 
     class Kind(models.TextChoices):
-        MUSICAL = "musical", "Musical"
+        # Stored as "musical" for every role: the skills of the role's own art form.
+        MUSICAL = "musical", "The art form"
         INTERPERSONAL = "interpersonal", "Working with people"
         PERSONAL = "personal", "Personal qualities"
 

@@ -205,7 +205,7 @@ class SkillsView(JourneyPageMixin, TemplateView):
         is_checked = form.is_bound and form.is_valid()
         planner_query = QueryDict(mutable=True)
         if is_checked:
-            planner_query["music"] = form.musical_level()
+            planner_query["practice"] = form.practice_level()
         context = self.get_context_data(
             role=role,
             skill_groups=[

@@ -1,9 +1,10 @@
 """Rendered form fields kept per content version, for crispy-forms layouts.
 
 Rendering GOV.UK radios through crispy-forms-gds costs about a millisecond a question.
-What a question renders depends only on the form's code (which a restart replaces), the
+What a question renders depends only on the form's code (which a restart replaces), its
+wording (which can differ by role: the planner asks about each role's own art form), the
 answer given and its errors, so ``cached(layout_object)`` renders each question once per
-content version, answer and error state::
+content version, wording, answer and error state::
 
     self.helper.layout = Layout(cached(Field.radios("stage", legend_size=Size.SMALL)))
 """
@@ -30,7 +31,10 @@ class CachedField(LayoutObject):
             form.prefix,
             str(form.auto_id),
             name,
+            # What differs by role: the question, its help and its answers' wording.
             bound.label,
+            str(bound.help_text),
+            tuple((str(value), str(label)) for value, label in bound.field.choices),
             answer_key(bound),
             tuple(str(error) for error in bound.errors),
         )

@@ -3,6 +3,7 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
 from core.fragments import cached
+from pathways.planner import MUSIC_THERAPIST
 
 
 def question(label, help_text, choices, assumed):
@@ -18,6 +19,45 @@ def question(label, help_text, choices, assumed):
     field.assumed = assumed
     return field
 
+
+# The practice question and the degree in the role's own subject, for each art form but
+# music (the music therapist's are the form's fields as declared). What courses ask for:
+# docs/research/arts-therapies.md, AT-24 and AT-41 (art), DT-18 and C-14 (drama).
+ART_FORMS = {
+    "art": {
+        "art_form": "art",
+        "degree": "Art, for example fine art or art and design",
+        "label": "How would you describe your own art practice?",
+        "help_text": "Courses ask for an ongoing personal art practice and a portfolio "
+        "of your artwork.",
+        "choices": [
+            ("beginner", "Beginner"),
+            ("developing", "Developing: I make art regularly"),
+            (
+                "advanced",
+                "Advanced: an ongoing art practice and a portfolio ready to show, "
+                "for example from an art degree",
+            ),
+        ],
+        "assumed": "that your art practice is not a gap, so the plan adds no practice steps",
+    },
+    "drama": {
+        "art_form": "drama",
+        "degree": "Drama, theatre or performing arts",
+        "label": "How much drama or theatre experience do you have?",
+        "help_text": "Courses look for sustained experience of drama or theatre.",
+        "choices": [
+            ("beginner", "Beginner"),
+            ("developing", "Developing: I act, devise or take part in drama regularly"),
+            (
+                "advanced",
+                "Advanced: sustained drama or theatre experience, for example a drama "
+                "degree or regular performing",
+            ),
+        ],
+        "assumed": "that your drama experience is not a gap, so the plan adds no practice steps",
+    },
+}
 
 SUBMITTED = "show"  # the submit button's name: an empty form says what to answer
 
@@ -50,7 +90,7 @@ class PlannerForm(forms.Form):
         ],
         "your degree from where you are now: a graduate has one, a school student not yet",
     )
-    music = question(
+    practice = question(
         "How would you describe your musical ability, including improvising?",
         "Courses hold an audition.",
         [
@@ -106,13 +146,15 @@ class PlannerForm(forms.Form):
         "nothing about your age: apprenticeship funding depends on it",
     )
 
-    def __init__(self, query, **kwargs):
+    def __init__(self, query, rules=MUSIC_THERAPIST, **kwargs):
         """Bind to a query string: the contract's names only (tracking tags and the like
-        are ignored), one answer each."""
+        are ignored), one answer each. The role's rules word the questions about its art
+        form (the music therapist's are the fields as declared)."""
         data = {name: query.get(name) for name in self.base_fields if name in query}
         self.is_empty_submission = SUBMITTED in query and not any(data.values())
         super().__init__(data if data or self.is_empty_submission else None, **kwargs)
         self.repeated = [name for name in data if len(query.getlist(name)) > 1]
+        self.ask_about_the_art_form(rules)
         if data.get("stage") == "school":
             self.ask_what_they_plan_to_study()
         self.helper = FormHelper()
@@ -121,6 +163,31 @@ class PlannerForm(forms.Form):
         self.helper.layout = Layout(
             *(cached(Field.radios(name, legend_size=Size.SMALL)) for name in self.base_fields)
         )
+
+    def name_the_role(self, title):
+        """The role's title in the answer for someone already qualified."""
+        stage = self.fields["stage"]
+        qualified = f"I am a qualified {title[:1].lower()}{title[1:]}"
+        stage.choices = [*stage.choices[:-1], ("qualified", qualified)]
+
+    def ask_about_the_art_form(self, rules):
+        """The role's own art form in the degree and practice questions."""
+        if rules.subject == MUSIC_THERAPIST.subject:
+            return
+        wording = ART_FORMS[rules.subject]
+        degree = self.fields["degree"]
+        degree.choices = [
+            (rules.subject, wording["degree"]) if value == "music" else (value, label)
+            for value, label in degree.choices
+        ]
+        practice = self.fields["practice"]
+        practice.label, practice.help_text = wording["label"], wording["help_text"]
+        practice.choices, practice.assumed = wording["choices"], wording["assumed"]
+        practice.error_messages["invalid_choice"] = (
+            f"Choose one of the answers listed for “{practice.label}”"
+        )
+        experience = self.fields["experience"]
+        experience.help_text = experience.help_text.replace("music", wording["art_form"])
 
     def ask_what_they_plan_to_study(self):
         """A school student has no degree yet: the degree question asks what they plan to

@@ -88,7 +88,8 @@ class Requirement(Content):
 
     class Kind(models.TextChoices):
         DEGREE = "degree", "Degree"
-        MUSIC = "music", "Musical standard"
+        # Stored as "music" for every role: the standard asked in the role's own art form.
+        MUSIC = "music", "Standard in the art form"
         EXPERIENCE = "experience", "Experience"
         CHECKS = "checks", "Checks"
         ENGLISH = "english", "English language"

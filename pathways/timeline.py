@@ -6,7 +6,7 @@ degree is taken to end at the end of this academic year, the earliest it can (th
 does not ask which year they are in; the plan says so). Experience follows the degree, and
 at least a year of work or experience comes between a degree and the application: courses
 ask for one to two years of it after a degree and rarely take final-year undergraduates.
-Musicianship and the like run alongside from now. Applications go in once the visitor is
+The role's art form and the like run alongside from now. Applications go in once the visitor is
 ready, and training starts at the first intake whose closing date they can still meet. Pure
 functions: the view passes in each step's typical months, today's date, whether the visitor
 is studying for a degree now, the intakes of the courses that fit and the training length
@@ -22,6 +22,7 @@ from pathways.planner import (
     PHASE_OF_STEP,
     PREPARE,
     QUALIFY,
+    SELECTION_STEPS,
     SUBJECT_STEPS,
     TRAIN,
     UCAS_STEP,
@@ -41,8 +42,9 @@ HORIZON = 240  # months searched for an intake
 # School steps tied to the degree's start: months before it that each begins.
 BEFORE_THE_DEGREE = {"school-open-days": 18, UCAS_STEP: 12}
 AFTER_THE_DEGREE = {"gain-caring-experience", "take-introductory-course"}
-# The steps that must be done by the closing date: the plan's window for them ends there.
-DONE_BY_CLOSING = ("prepare-audition", "apply-postgraduate")
+# The steps that must be done by the closing date: the plan's window for them ends there
+# (each role's audition, portfolio or interview, and the application).
+DONE_BY_CLOSING = (*sorted(SELECTION_STEPS), "apply-postgraduate")
 
 
 @dataclass(frozen=True)

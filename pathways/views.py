@@ -1,6 +1,7 @@
 import logging
 
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView
@@ -26,14 +27,17 @@ from pathways.models import (
 from pathways.planner import (
     APPRENTICESHIP,
     NATION_FACT_KEY,
+    NOTE_COMPARE,
     NOTE_EMPLOYER_PAYS,
     NOTE_ENGLAND_ONLY,
     NOTE_FUNDED_UNDER_22,
+    PRACTICE_ALIASES,
     QUESTIONS,
     Answers,
     answer_notes,
     plan_for,
     questions_to_check,
+    rules_for,
 )
 from pathways.timeline import Intake, lay_out
 
@@ -200,7 +204,7 @@ class NextStepsView(RolePageView):
     template_name = "pathways/next_steps.html"
     journey_url_name = "pathways:next_steps"
     http_method_names = ["get", "head", "options"]
-    cache_params = (*QUESTIONS, SUBMITTED)
+    cache_params = (*QUESTIONS, *PRACTICE_ALIASES, SUBMITTED)
 
     @staticmethod
     def canonical_params(query):
@@ -210,25 +214,48 @@ class NextStepsView(RolePageView):
         return query
 
     def get_queryset(self):
-        return roles_for_plan() if self.plan else roles_for_next_steps_page()
+        return roles_for_plan() if self.wants_plan else roles_for_next_steps_page()
 
     def get_object(self, queryset=None):
         """The role as a plan reads it, or as the blank planner does: kept apart, so a plan
         never gets the blank page's role without its steps, routes and facts."""
         return for_version(
-            self.page_key("object", self.plan is not None),
+            self.page_key("object", self.wants_plan),
             lambda: DetailView.get_object(self, queryset),
         )
 
     def get(self, request, *args, **kwargs):
-        form = PlannerForm(request.GET)
+        rules = rules_for(self.kwargs["role_slug"])
+        form = PlannerForm(request.GET, rules=rules)
         self.plan = None
-        if form.is_bound and form.is_valid():
-            self.plan = plan_for(Answers(**form.answers()))
+        self.wants_plan = form.is_bound and form.is_valid()
         self.object = self.get_object()
+        if any(alias in request.GET for alias in PRACTICE_ALIASES):
+            return self.redirect_to_practice(rules)
+        form.name_the_role(self.object.title)
+        if self.wants_plan:
+            # No course on record (a role still being written): the rules' own nations.
+            if nations := course_nations(self.object, rules):
+                rules = rules.with_courses_in(nations)
+            self.plan = plan_for(Answers(**form.answers()), rules)
         context = self.get_context_data(form=form, plan=self.plan, **self.plan_context(form))
         status = 400 if form.is_bound and not form.is_valid() else 200
         return self.render_to_response(context, status=status)
+
+    def redirect_to_practice(self, rules):
+        """An older name of the practice question (the music therapist's ``music``) keeps
+        its meaning: a permanent redirect to the same answers under ``practice``, the
+        canonical name. Another role's link drops it, as its form never asked it."""
+        query = self.request.GET.copy()
+        for alias in PRACTICE_ALIASES:
+            values = query.pop(alias, [])
+            if alias == rules.practice_alias:
+                given = [*query.getlist("practice"), *values]
+                query.setlist("practice", list(dict.fromkeys(given)))
+        canonical = canonical_query(query, self.cache_params).urlencode()
+        return HttpResponsePermanentRedirect(
+            self.request.path + (f"?{canonical}" if canonical else "")
+        )
 
     def plan_context(self, form):
         plan = self.plan
@@ -338,6 +365,7 @@ class NextStepsView(RolePageView):
                 *(note for note in plan_notes if note.slug in ON_ROUTE_CARDS),
             ],
             "other_notes": [note for note in plan_notes if note.slug not in ON_ROUTE_CARDS],
+            "compare_note": NOTE_COMPARE,
             "courses": courses,
             "courses_here": [course for course in courses if course.is_in_nation],
             "courses_elsewhere": [course for course in courses if not course.is_in_nation],
@@ -405,6 +433,17 @@ class NextStepsView(RolePageView):
             *context.get("answers_to_check", []),
             *filter(None, [getattr(context.get("money"), "estimate", None)]),
         ]
+
+
+def course_nations(role, rules):
+    """The nations (``Nation`` values) of the role's published courses on its postgraduate
+    route, read with the role for a plan."""
+    return {
+        programme.nation
+        for route in role.entry_routes.all()
+        if route.slug == rules.postgraduate
+        for programme in route.programmes.all()
+    }
 
 
 def shown_facts(context):

@@ -6,7 +6,7 @@ right steps and routes, tests/pathways/test_plan_page.py what each reads on the 
 SCOTTISH_TA = {
     "stage": "professional",
     "degree": "music",
-    "music": "advanced",
+    "practice": "advanced",
     "experience": "over_2",
     "employed": "yes",
     "mode": "full_time",
@@ -17,7 +17,7 @@ SCOTTISH_TA = {
 ENGLISH_HCA = {
     "stage": "graduate",
     "degree": "music",
-    "music": "advanced",
+    "practice": "advanced",
     "experience": "under_1",
     "employed": "yes",
     "mode": "full_time",
@@ -28,7 +28,7 @@ ENGLISH_HCA = {
 WELSH_GUITARIST = {
     "stage": "professional",
     "degree": "psychology",
-    "music": "advanced",
+    "practice": "advanced",
     "experience": "1_to_2",
     "employed": "yes",
     "mode": "part_time",
@@ -39,7 +39,7 @@ WELSH_GUITARIST = {
 NI_UNDERGRADUATE = {
     "stage": "undergraduate",
     "degree": "music",
-    "music": "developing",
+    "practice": "developing",
     "experience": "none",
     "employed": "no",
     "mode": "full_time",
@@ -52,10 +52,38 @@ QUALIFIED_ABROAD = {"stage": "qualified", "experience": "over_2", "nation": "out
 NHS_SUPPORT_WORKER = {
     "stage": "professional",
     "degree": "music",
-    "music": "developing",
+    "practice": "developing",
     "experience": "over_2",
     "employed": "yes",
     "mode": "part_time",
     "nation": "england",
     "age": "25_or_over",
 }
+
+# Issue 21: the arts therapies beside the music therapist.
+# An art graduate in Scotland (the art therapist's planner).
+ART_GRADUATE_IN_SCOTLAND = {
+    "stage": "graduate",
+    "degree": "art",
+    "practice": "advanced",
+    "experience": "under_1",
+    "employed": "no",
+    "mode": "full_time",
+    "nation": "scotland",
+    "age": "22_to_24",
+}
+# 30, a drama graduate changing career in England, not working in health or care (the
+# dramatherapist's planner).
+DRAMA_CAREER_CHANGER = {
+    "stage": "professional",
+    "degree": "drama",
+    "practice": "developing",
+    "experience": "none",
+    "employed": "no",
+    "mode": "full_time",
+    "nation": "england",
+    "age": "25_or_over",
+}
+# 17, at school in Northern Ireland, not sure which arts therapy: leaves the art-form
+# question blank (on any arts therapy's planner).
+UNSURE_IN_NORTHERN_IRELAND = {"stage": "school", "nation": "northern_ireland", "age": "under_22"}

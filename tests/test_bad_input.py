@@ -26,7 +26,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pathways.planner import QUESTIONS
+from pathways.planner import PRACTICE_ALIASES, QUESTIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -460,7 +460,7 @@ NEVER_ECHOED = [
 PARAMETERS = [
     (SEARCH, "q"),
     (SKILLS, "have"),
-    *((PLANNER, name) for name in QUESTIONS),
+    *((PLANNER, name) for name in (*QUESTIONS, *PRACTICE_ALIASES)),
     ("/sitemap.xml", "p"),
     ("/", "utm_source"),
     (ROLE, "utm_source"),

@@ -33,7 +33,7 @@ QUERIES = [
     "stage=graduate&degree=music",
     "stage=school&mode=part_time",
     "stage=bogus",
-    "stage=other-bogus&music=advanced",
+    "stage=other-bogus&practice=advanced",
     "stage=school&stage=graduate",
     "stage=graduate",
 ]

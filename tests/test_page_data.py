@@ -95,7 +95,7 @@ def test_plans_for_two_roles_with_the_same_answers_show_each_roles_own_facts(cli
         text="What it is.",
     )
     fact.roles.add(other)
-    answers = "next-steps/?stage=graduate&degree=music&nation=wales"
+    answers = "next-steps/?stage=graduate&degree=psychology&nation=wales"
     music = render_afresh(client, ROLE + answers)[0].content.decode()
     art = render_afresh(client, "/careers/art-therapist/" + answers)[0].content.decode()
     assert "A check only art therapists need" not in music

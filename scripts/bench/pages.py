@@ -14,7 +14,7 @@ ROLE = "/careers/music-therapist/"
 ENTRY_ROUTES = ROLE + "entry-routes/"
 NEXT_STEPS = ROLE + "next-steps/"
 PLANNER_RESULT = (
-    NEXT_STEPS + "?stage=graduate&degree=music&music=advanced"
+    NEXT_STEPS + "?stage=graduate&degree=music&practice=advanced"
     "&experience=1_to_2&employed=no&mode=full_time"
 )
 

@@ -20,7 +20,7 @@ SEARCH = "/search/"
 SKILLS = ROLE + "skills/"
 PLANNER = ROLE + "next-steps/"
 FULL_ANSWERS = (
-    "stage=professional&degree=psychology&music=developing"
+    "stage=professional&degree=psychology&practice=developing"
     "&experience=under_1&employed=yes&mode=part_time"
 )
 JOURNEY = [
@@ -59,7 +59,7 @@ PAGES = {
     ],
     "school": [
         (ROLE + "entry-routes/#school", 200),
-        (PLANNER + "?stage=school&degree=music&music=developing&nation=wales", 200),
+        (PLANNER + "?stage=school&degree=music&practice=developing&nation=wales", 200),
     ],
     "planner": [
         (PLANNER, 200),
@@ -129,7 +129,7 @@ def test_walk_the_journey_and_make_a_plan_with_the_keyboard_alone(
     answers = {
         "stage": "I have a degree",
         "degree": "Music",
-        "music": "Advanced: audition-ready, for example degree-level performance",
+        "practice": "Advanced: audition-ready, for example degree-level performance",
         "experience": "One to two years",
     }
     for name, label in answers.items():
@@ -148,7 +148,7 @@ def test_walk_the_journey_and_make_a_plan_with_the_keyboard_alone(
     page.keyboard.press("Enter")
 
     # The form sends the visitor to their plan (#your-plan), so the next Tab goes into it.
-    plan_url = PLANNER + "?stage=graduate&degree=music&music=advanced&experience=1_to_2"
+    plan_url = PLANNER + "?stage=graduate&degree=music&practice=advanced&experience=1_to_2"
     expect(page).to_have_url(live_server.url + plan_url + "&show=plan#your-plan")
     expect(page.locator("ol#plan")).to_be_visible()
     expect(page.locator("ol#plan > li").first).to_contain_text("Do this next")

@@ -9,7 +9,7 @@ from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PLAN = "/careers/music-therapist/next-steps/?stage=graduate&degree=music&music=advanced"
+PLAN = "/careers/music-therapist/next-steps/?stage=graduate&degree=music&practice=advanced"
 PHONES = [{"width": 320, "height": 568}, {"width": 375, "height": 667}]
 
 
@@ -45,7 +45,7 @@ def test_printing_opens_collapsed_sections_and_lists_links(page: Page, live_serv
 
 
 TYPICAL_PLAN = (
-    "/careers/music-therapist/next-steps/?stage=graduate&degree=music&music=advanced"
+    "/careers/music-therapist/next-steps/?stage=graduate&degree=music&practice=advanced"
     "&experience=1_to_2&employed=yes&mode=full_time&nation=england&age=22_to_24"
 )
 

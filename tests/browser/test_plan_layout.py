@@ -15,11 +15,11 @@ PHONE = {"width": 375, "height": 667}
 SMALL_PHONE = {"width": 320, "height": 568}
 DESKTOP = {"width": 1280, "height": 800}
 TYPICAL_PLAN = (
-    "/careers/music-therapist/next-steps/?stage=graduate&degree=music&music=advanced"
+    "/careers/music-therapist/next-steps/?stage=graduate&degree=music&practice=advanced"
     "&experience=1_to_2&employed=yes&mode=full_time&nation=england&age=22_to_24"
 )
 SCOTTISH_PART_TIME = (
-    "/careers/music-therapist/next-steps/?stage=professional&degree=music&music=advanced"
+    "/careers/music-therapist/next-steps/?stage=professional&degree=music&practice=advanced"
     "&experience=over_2&employed=yes&mode=part_time&nation=scotland&age=25_or_over"
 )
 PLAN_HEIGHT_LIMIT = 10_000  # px at 375 px wide; 22,664 before issue 16

@@ -32,7 +32,7 @@ def test_fill_the_planner_by_keyboard_then_follow_a_step_and_print(page: Page, l
     tab_to(page, page.get_by_role("button", name="Show my plan"))
     page.keyboard.press("Enter")
 
-    expect(page).to_have_url(re.compile(r"stage=graduate&degree=psychology&music=beginner"))
+    expect(page).to_have_url(re.compile(r"stage=graduate&degree=psychology&practice=beginner"))
     plan = page.locator("ol#plan > li")
     expect(plan.first).to_have_attribute("id", "step-build-musicianship")
     expect(page.get_by_text("Do this next")).to_be_visible()
@@ -63,8 +63,8 @@ def test_planner_error_state_is_accessible_and_links_to_the_question(
 def test_copy_link_button_appears_with_javascript_and_shows_the_plan_url(
     page: Page, live_server, seeded
 ):
-    page.goto(live_server.url + URL + "?stage=school&music=developing")
-    expect(page.locator("#plan-url")).to_have_value(re.compile(r"stage=school&music=developing"))
+    page.goto(live_server.url + URL + "?stage=school&practice=developing")
+    expect(page.locator("#plan-url")).to_have_value(re.compile(r"stage=school&practice=developing"))
     expect(page.get_by_role("button", name="Copy link").last).to_be_visible()
     expect(page.get_by_role("button", name="Print this plan")).to_be_visible()
 

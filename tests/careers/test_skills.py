@@ -7,7 +7,7 @@ URL = "/careers/music-therapist/skills/"
 
 def test_skills_are_grouped_with_why_they_matter_and_how_to_build_them(client, seeded):
     html = client.get(URL).content.decode()
-    for group in ["Musical", "Working with people", "Personal qualities"]:
+    for group in ["The art form", "Working with people", "Personal qualities"]:
         assert f">{group}</h2>" in html
     assert "Why it matters:" in html and "How to build it:" in html
     assert 'id="skill-improvisation"' in html
@@ -20,12 +20,12 @@ def test_self_check_lists_what_to_work_on_and_carries_it_to_the_planner(client, 
     assert "What to work on" in result
     assert 'href="#skill-resilience"' in result
     assert 'href="#skill-improvisation"' not in result
-    assert "/careers/music-therapist/next-steps/?music=advanced" in result
+    assert "/careers/music-therapist/next-steps/?practice=advanced" in result
 
 
 def test_self_check_with_no_musical_ticks_suggests_a_beginner_plan(client, seeded):
     html = client.get(URL, {"have": ["communication"]}).content.decode()
-    assert "next-steps/?music=beginner" in html
+    assert "next-steps/?practice=beginner" in html
 
 
 def test_self_check_rejects_unknown_skills_with_a_message(client, seeded):

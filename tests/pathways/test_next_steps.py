@@ -16,7 +16,7 @@ URL = "/careers/music-therapist/next-steps/"
 MUSIC_GRADUATE = {
     "stage": "graduate",
     "degree": "music",
-    "music": "advanced",
+    "practice": "advanced",
     "experience": "1_to_2",
     "employed": "no",
     "mode": "full_time",
@@ -71,7 +71,7 @@ def test_answers_give_an_ordered_plan_whose_first_step_is_marked_next(client, se
     assert "Time:" in first
     assert "Who can help" in first
     answers = ticked(html)
-    assert answers["music"] == [MUSIC_GRADUATE["music"]]
+    assert answers["practice"] == [MUSIC_GRADUATE["practice"]]
     assert answers["degree"] == [MUSIC_GRADUATE["degree"]]
 
 
@@ -119,7 +119,7 @@ def test_unknown_tracking_parameters_are_ignored(client, seeded):
     [
         "stage=astronaut",
         "stage=school&stage=graduate",
-        "music=" + "a" * 5000,
+        "practice=" + "a" * 5000,
         "degree=music%00",
         "experience=%ff%fe",
         "mode=%E0%A4%A",

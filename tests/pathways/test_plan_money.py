@@ -67,7 +67,7 @@ def test_fees_show_with_their_years_or_say_the_year_is_not_given(client, fees):
     ids=["scotland-full-time", "england-part-time", "northern-ireland", "scotland-part-time"],
 )
 def test_a_plan_adds_up_what_is_left_to_find_as_a_pound_range(client, fees, answers, expected):
-    html = plan_page(client, stage="graduate", degree="music", music="advanced", **answers)
+    html = plan_page(client, stage="graduate", degree="music", practice="advanced", **answers)
     assert f"Left to find: {expected}" in left_to_find(html)
     assert expected in text(section(html, "summary-money"))
     assert "personal therapy" in left_to_find(html), "the unpriced costs are named"

@@ -185,7 +185,7 @@ def test_28_year_old_nhs_support_worker_in_england_hoping_for_an_apprenticeship(
 
 
 def test_17_year_old_at_school_does_school_a_degree_then_experience(client, nations):
-    html = plan_page(client, stage="school", music="developing", nation="wales")
+    html = plan_page(client, stage="school", practice="developing", nation="wales")
     assert "About 10 to 11 years" in text(section(html, "summary-time"))
     table = text(html[html.index("The timeline as a table") :].split("</table>")[0])
     school = re.search(r"1\. This school year and next.*? (\w+ \d{4}) (\w+ \d{4})", table).groups()

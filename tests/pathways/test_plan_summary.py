@@ -19,7 +19,7 @@ TODAY = date(2026, 12, 2)
 GLASGOW_TEACHING_ASSISTANT = {
     "stage": "professional",
     "degree": "music",
-    "music": "advanced",
+    "practice": "advanced",
     "experience": "over_2",
     "employed": "yes",
     "mode": "part_time",
@@ -44,7 +44,7 @@ def test_the_summary_gives_the_next_step_time_courses_and_cost(client, today):
         client,
         stage="graduate",
         degree="music",
-        music="advanced",
+        practice="advanced",
         experience="over_2",
         nation="scotland",
         mode="full_time",
@@ -137,7 +137,7 @@ def test_a_scottish_part_time_plan_reads_a_fixed_number_of_queries(
 def test_a_summary_never_says_a_plan_costs_at_least_nothing(client, today):
     """Where student finance lends more than the costs with a published figure, the summary
     says what comes on top rather than "at least £0"."""
-    html = plan_page(client, stage="school", music="developing", nation="wales")
+    html = plan_page(client, stage="school", practice="developing", nation="wales")
     said = summary(html)
     assert "at least £0" not in said
     assert "Student finance could cover the costs we can add up" in said

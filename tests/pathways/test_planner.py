@@ -4,15 +4,20 @@ import itertools
 import time
 
 import pytest
+from django.http import QueryDict
 
 from pathways.forms import PlannerForm
 from pathways.planner import (
     ALREADY_HAS,
     APPRENTICESHIP,
     APPRENTICESHIP_STEPS,
+    ART_THERAPIST,
     CONTRADICTIONS,
+    DRAMATHERAPIST,
     EMPLOYER_PAYS,
     FUNDED,
+    MUSIC_THERAPIST,
+    NOTE_COMPARE,
     NOTE_EMPLOYER_PAYS,
     NOTE_ENGLAND_ONLY,
     NOTE_FUNDED_UNDER_22,
@@ -22,35 +27,55 @@ from pathways.planner import (
     NOTE_TRAINING_FROM_ABROAD,
     POSTGRADUATE,
     QUESTIONS,
-    STEP_KEYS,
+    RULES,
+    UK_NATIONS,
     Answers,
+    no_course_in,
     plan_for,
+    rules_for,
+    train_outside,
 )
 from tests.personas import (
+    ART_GRADUATE_IN_SCOTLAND,
+    DRAMA_CAREER_CHANGER,
     ENGLISH_HCA,
     NHS_SUPPORT_WORKER,
     NI_UNDERGRADUATE,
     QUALIFIED_ABROAD,
     SCOTTISH_TA,
+    UNSURE_IN_NORTHERN_IRELAND,
     WELSH_GUITARIST,
 )
 
-EVERY_ANSWERS = [
-    Answers(**dict(zip(QUESTIONS, combination, strict=True)))
-    for combination in itertools.product(*([None, *values] for values in QUESTIONS.values()))
-]
+
+def every_answers(rules):
+    """Every combination of a role's answers, each question answered or not."""
+    questions = rules.questions
+    return [
+        Answers(**dict(zip(questions, combination, strict=True)))
+        for combination in itertools.product(*([None, *values] for values in questions.values()))
+    ]
+
+
+EVERY_ANSWERS = every_answers(MUSIC_THERAPIST)
 NEVER_FIRST = {"ask-employer-to-fund", "check-apprenticeship-funding"}
+TRAIN_OUTSIDE = {train_outside(nation) for nation in UK_NATIONS}
+NO_COURSE_IN = {no_course_in(nation) for nation in UK_NATIONS}
 
 
-def test_every_combination_of_answers_gives_a_sound_plan():
-    assert len(EVERY_ANSWERS) == 6 * 7 * 4 * 5 * 3 * 3 * 6 * 4
-    started = time.perf_counter()
-    for answers in EVERY_ANSWERS:
-        plan = plan_for(answers)
+@pytest.mark.parametrize("rules", RULES.values(), ids=RULES)
+def test_every_combination_of_answers_gives_a_sound_plan(rules):
+    every = EVERY_ANSWERS if rules is MUSIC_THERAPIST else every_answers(rules)
+    assert len(every) == 6 * 7 * 4 * 5 * 3 * 3 * 6 * 4
+    step_keys, note_keys = set(rules.step_keys), set(rules.note_keys)
+    postgraduate = rules.postgraduate
+    started = time.process_time()  # this process's time: the rules' cost, not the machine's load
+    for answers in every:
+        plan = plan_for(answers, rules)
         steps = set(plan.steps)
         assert plan.steps, answers
         assert len(steps) == len(plan.steps), answers
-        assert steps <= set(STEP_KEYS), answers
+        assert steps <= step_keys, answers
         for pair in CONTRADICTIONS:
             assert not pair <= steps, (answers, pair)
         first = plan.steps[0]
@@ -67,12 +92,67 @@ def test_every_combination_of_answers_gives_a_sound_plan():
         if plan.apprenticeship is None:
             assert not offers_apprenticeship, answers
         if not plan.is_qualified:
-            assert plan.routes, answers
+            assert postgraduate in plan.routes, answers
+            assert set(plan.routes) <= {postgraduate, APPRENTICESHIP}, answers
             assert plan.steps.index("apply-postgraduate") < plan.steps.index("register-hcpc")
             assert plan.steps.index("apply-postgraduate") < plan.steps.index("complete-training")
+            assert {rules.selection_step, rules.body_step} <= steps, answers
             if "choose-school-subjects" in steps and "get-a-degree" in steps:
                 assert plan.steps.index("choose-school-subjects") < plan.steps.index("get-a-degree")
-    assert time.perf_counter() - started < 20
+            # Where the role has no course in the visitor's nation, the plan says so.
+            here = [answers.nation] if answers.nation in rules.no_course_nations else []
+            assert steps & TRAIN_OUTSIDE == {train_outside(n) for n in here}, answers
+            assert set(plan.notes) & NO_COURSE_IN == {no_course_in(n) for n in here}, answers
+        assert plan.notes == list(dict.fromkeys(plan.notes)), answers
+        assert set(plan.notes) <= note_keys, answers
+    assert time.process_time() - started < 20
+
+
+def test_the_rules_differ_by_role_only_in_the_art_form_its_route_and_its_courses():
+    """Each role's plan is the music therapist's with the role's own steps, route and notes
+    in place of the music therapist's, except where the nations with a course differ."""
+    renamed = {
+        role: dict(
+            zip(
+                (
+                    MUSIC_THERAPIST.school_step,
+                    MUSIC_THERAPIST.selection_step,
+                    MUSIC_THERAPIST.body_step,
+                    MUSIC_THERAPIST.postgraduate,
+                    "music",
+                ),
+                (
+                    rules.school_step,
+                    rules.selection_step,
+                    rules.body_step,
+                    rules.postgraduate,
+                    rules.subject,
+                ),
+                strict=True,
+            )
+        )
+        for role, rules in RULES.items()
+    }
+    for answers in EVERY_ANSWERS[::41]:
+        if answers.nation in ("wales", "northern_ireland"):
+            continue  # the nations where the roles' courses differ (tested below)
+        music = plan_for(answers)
+        for role, rules in RULES.items():
+            names = renamed[role]
+            given = Answers(
+                **{**answers.__dict__, "degree": names.get(answers.degree, answers.degree)}
+            )
+            plan = plan_for(given, rules)
+            expected = []
+            for step in music.steps:
+                if step in MUSIC_THERAPIST.practice_steps:
+                    if step == MUSIC_THERAPIST.practice_steps[0]:
+                        expected += rules.practice_steps
+                else:
+                    expected.append(names.get(step, step))
+            assert plan.steps == expected, (role, answers)
+            assert plan.routes == [names.get(route, route) for route in music.routes]
+            assert plan.notes == music.notes and plan.unanswered == music.unanswered
 
 
 def test_the_plan_is_the_same_for_the_same_answers():
@@ -204,7 +284,7 @@ def test_graduate_living_abroad_checks_visa_and_international_fees():
 
 
 def test_school_student_who_plays_an_instrument_starts_with_school_subjects():
-    plan = plan_for(Answers(stage="school", music="developing", nation="wales"))
+    plan = plan_for(Answers(stage="school", practice="developing", nation="wales"))
     assert plan.steps[0] == "choose-school-subjects-wales"
     assert plan.steps.index("get-a-degree") < plan.steps.index("apply-postgraduate")
     assert "build-musicianship" in plan.steps
@@ -218,7 +298,7 @@ def test_music_graduate_with_two_years_in_a_special_school_is_ready_to_apply():
         Answers(
             stage="graduate",
             degree="music",
-            music="advanced",
+            practice="advanced",
             experience="1_to_2",
             employed="yes",
             mode="full_time",
@@ -231,7 +311,7 @@ def test_music_graduate_with_two_years_in_a_special_school_is_ready_to_apply():
 
 
 def test_psychology_graduate_who_is_a_beginner_musician_starts_on_musicianship():
-    plan = plan_for(Answers(stage="graduate", degree="psychology", music="beginner"))
+    plan = plan_for(Answers(stage="graduate", degree="psychology", practice="beginner"))
     assert plan.steps[:2] == ["build-musicianship", "practise-improvisation"]
     assert "check-non-degree-entry" not in plan.steps
 
@@ -262,7 +342,7 @@ def test_newly_qualified_therapist_starts_by_finding_a_first_post():
 
 def test_undergraduate_music_student_builds_experience_alongside_the_degree():
     plan = plan_for(
-        Answers(stage="undergraduate", degree="music", music="advanced", experience="none")
+        Answers(stage="undergraduate", degree="music", practice="advanced", experience="none")
     )
     assert plan.steps[0] == "gain-caring-experience"
     assert "get-a-degree" not in plan.steps
@@ -276,4 +356,113 @@ def test_nothing_answered_starts_by_exploring_the_role_and_asks_for_more():
 
 def test_partial_answers_say_what_would_sharpen_the_plan():
     plan = plan_for(Answers(stage="graduate", degree="music"))
-    assert plan.unanswered == ["music", "experience", "employed", "mode", "nation", "age"]
+    assert plan.unanswered == ["practice", "experience", "employed", "mode", "nation", "age"]
+
+
+# Every role (issue 21): the arts therapies' own rules.
+
+
+def test_art_graduate_in_scotland_builds_experience_then_prepares_a_portfolio():
+    plan = plan_for(Answers(**ART_GRADUATE_IN_SCOTLAND), ART_THERAPIST)
+    assert plan.steps[0] == "gain-caring-experience"
+    assert plan.routes == ["art-therapist-postgraduate"]
+    assert plan.apprenticeship is None
+    assert {"prepare-portfolio", "join-baat"} <= set(plan.steps)
+    assert not {"build-art-practice", "prepare-audition", "join-bamt"} & set(plan.steps)
+    assert not set(plan.steps) & TRAIN_OUTSIDE
+
+
+def test_30_year_old_drama_graduate_changing_career_in_england_starts_on_drama():
+    plan = plan_for(Answers(**DRAMA_CAREER_CHANGER), DRAMATHERAPIST)
+    assert plan.steps[0] == "build-drama-practice"
+    assert plan.routes == ["dramatherapist-postgraduate"]
+    assert plan.apprenticeship is None  # 22 or over and not in a health or care job
+    assert not set(plan.steps) & APPRENTICESHIP_STEPS
+    assert plan.steps.index("gain-caring-experience") < plan.steps.index("research-courses")
+    assert plan.steps.index("prepare-drama-interview") < plan.steps.index("apply-postgraduate")
+    assert "join-badth" in plan.steps and "check-non-degree-entry" not in plan.steps
+
+
+@pytest.mark.parametrize(
+    ("rules", "trains_outside"),
+    [(MUSIC_THERAPIST, True), (ART_THERAPIST, False), (DRAMATHERAPIST, True)],
+    ids=["music-therapist", "art-therapist", "dramatherapist"],
+)
+def test_17_year_old_in_northern_ireland_unsure_which_arts_therapy(rules, trains_outside):
+    plan = plan_for(Answers(**UNSURE_IN_NORTHERN_IRELAND), rules)
+    assert plan.steps[:2] == ["choose-school-subjects-northern-ireland", rules.school_step]
+    assert NOTE_COMPARE in plan.notes  # the arts therapies side by side
+    assert not set(plan.steps) & set(rules.practice_steps)  # no art form chosen yet
+    # Ulster runs an art psychotherapy course in Belfast; music and drama have none there.
+    assert ("train-outside-northern-ireland" in plan.steps) is trains_outside
+    assert (NOTE_NO_COURSE_IN_NI in plan.notes) is trains_outside
+    assert "practice" in plan.unanswered
+
+
+def test_someone_who_answered_the_art_form_question_is_not_sent_to_compare():
+    plan = plan_for(Answers(stage="school", practice="beginner"), ART_THERAPIST)
+    assert NOTE_COMPARE not in plan.notes
+    assert plan.steps[plan.steps.index("get-a-degree") - 1] == "build-art-practice"
+
+
+@pytest.mark.parametrize("nation", ["wales", "northern_ireland"])
+def test_no_dramatherapy_course_in_wales_or_northern_ireland(nation):
+    plan = plan_for(Answers(stage="graduate", degree="drama", nation=nation), DRAMATHERAPIST)
+    key = nation.replace("_", "-")
+    assert f"train-outside-{key}" in plan.steps
+    assert f"no-course-in-{key}" in plan.notes
+    assert (NOTE_HCPC_INTERNATIONAL in plan.notes) is (nation == "northern_ireland")
+
+
+def test_the_nations_with_a_course_come_from_the_courses_given():
+    """The view passes the nations of the role's published courses: a nation that loses
+    its last course gets the 'train outside' step, one that gains a course loses it."""
+    answers = Answers(stage="graduate", nation="northern_ireland")
+    without_ulster = ART_THERAPIST.with_courses_in({"england", "scotland", "wales"})
+    assert "train-outside-northern-ireland" in plan_for(answers, without_ulster).steps
+    in_belfast = MUSIC_THERAPIST.with_courses_in({"england", "northern-ireland"})
+    assert "train-outside-northern-ireland" not in plan_for(answers, in_belfast).steps
+    assert "train-outside-wales" in plan_for(Answers(nation="wales"), in_belfast).steps
+    assert MUSIC_THERAPIST.with_courses_in({"england", "scotland", "wales"}) is MUSIC_THERAPIST
+
+
+def test_a_role_the_registry_does_not_know_plans_as_the_music_therapist_without_the_alias():
+    rules = rules_for("a-new-role")
+    assert rules.practice_alias is None
+    assert plan_for(Answers(**SCOTTISH_TA), rules).steps == plan_for(Answers(**SCOTTISH_TA)).steps
+
+
+@pytest.mark.parametrize("rules", RULES.values(), ids=RULES)
+def test_each_roles_form_asks_its_own_questions_and_answers(rules):
+    form = PlannerForm(QueryDict(), rules=rules)
+    assert list(form.fields) == list(rules.questions)
+    for name, values in rules.questions.items():
+        assert [value for value, _ in form.fields[name].choices] == values
+
+
+def test_the_form_asks_about_each_roles_own_art_form():
+    music, art, drama = (
+        PlannerForm(QueryDict("stage=school"), rules=rules)
+        for rules in (MUSIC_THERAPIST, ART_THERAPIST, DRAMATHERAPIST)
+    )
+    assert music["practice"].label == (
+        "How would you describe your musical ability, including improvising?"
+    )
+    assert art["practice"].label == "How would you describe your own art practice?"
+    assert "portfolio" in art["practice"].help_text
+    assert drama["practice"].label == "How much drama or theatre experience do you have?"
+    assert dict(art.fields["degree"].choices)["art"].startswith("Art")
+    assert dict(drama.fields["degree"].choices)["drama"].startswith("Drama")
+    assert "with or without drama" in drama.fields["experience"].help_text
+    drama.name_the_role("Dramatherapist")
+    art.name_the_role("Art therapist or art psychotherapist")
+    assert dict(drama.fields["stage"].choices)["qualified"] == "I am a qualified dramatherapist"
+    assert dict(art.fields["stage"].choices)["qualified"] == (
+        "I am a qualified art therapist or art psychotherapist"
+    )
+
+
+def test_a_music_degree_is_not_an_answer_on_the_art_therapists_form():
+    form = PlannerForm(QueryDict("stage=graduate&degree=music"), rules=ART_THERAPIST)
+    assert not form.is_valid()
+    assert "degree" in form.errors

@@ -139,7 +139,7 @@ def month(label):
 PERSONAS = {
     # A 16-year-old in England, doing A levels, who plans a music degree.
     "england": (
-        {"stage": "school", "degree": "music", "music": "developing", "nation": "england"},
+        {"stage": "school", "degree": "music", "practice": "developing", "nation": "england"},
         "GCSE and A level Music, or a music BTEC",
         "National Careers Service",
     ),
@@ -151,7 +151,7 @@ PERSONAS = {
     ),
     # A 17-year-old at school in Wales, on her phone.
     "wales": (
-        {"stage": "school", "music": "developing", "nation": "wales"},
+        {"stage": "school", "practice": "developing", "nation": "wales"},
         "with the Welsh Baccalaureate",
         "Careers Wales",
     ),
