@@ -66,7 +66,17 @@ class PayFigureInline(ContentInline):
 
 class RelatedRoleInline(ContentInline):
     model = RelatedRole
-    fields = ["position", "relation", "title", "slug", "explanation", "is_published"]
+    fk_name = "role"
+    fields = [
+        "position",
+        "relation",
+        "title",
+        "slug",
+        "explanation",
+        "linked_role",
+        "url",
+        "is_published",
+    ]
     prepopulated_fields = {"slug": ("title",)}
 
 

@@ -370,7 +370,19 @@ class RelatedRole(RoleChild):
     relation = models.CharField(max_length=20, choices=Relation.choices)
     title = models.CharField(max_length=120)
     explanation = models.TextField()
-    url = models.URLField("URL", max_length=500, blank=True)
+    url = models.URLField(
+        "URL", max_length=500, blank=True, help_text="Where to find out more, for a role with "
+        "no pages on this site."
+    )
+    linked_role = models.ForeignKey(
+        Role,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The role's own pages on this site, where it has them: visitors get a link "
+        "to them and to a comparison of the two roles.",
+    )
 
     class Meta(RoleChild.Meta):
         ordering = ["relation", "position", "pk"]
@@ -471,7 +483,11 @@ def role_page_lists():
     for search engines, then the lists other apps add with ``add_role_page_list``
     (pathways: the qualifications everyone needs and the ways in). ``for_role_page`` reads
     each in one query, as ``role.listed_<name>``."""
-    related = RelatedRole.objects.published().order_by("position", "title")
+    related = (
+        RelatedRole.objects.published()
+        .select_related("linked_role")
+        .order_by("position", "title")
+    )
     own = {
         "tasks": ("tasks", Task.objects.published().order_by("position", "text")),
         "client_groups": ("client_groups", ClientGroup.objects.published().order_by(*BY_NAME)),

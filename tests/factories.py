@@ -6,3 +6,62 @@ from django.urls import reverse
 def admin_url(model, view, *args):
     """An admin page of ``model``: "changelist", "add", "change", "history", …"""
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def clone(record, **changes):
+    """A copy of ``record`` saved as a new row, with ``changes``; its sources too."""
+    sources = list(record.sources.all()) if hasattr(record, "sources") else []
+    record.pk = record.id = None
+    record._state.adding = True
+    for name, value in changes.items():
+        setattr(record, name, value)
+    record.save()
+    if sources:
+        record.sources.set(sources)
+    return record
+
+
+def make_role(slug, title, *, source="hcpc-protected-titles", published=True, **fields):
+    """A published role like the music therapist, with its own records for what the compare
+    page and the open data show: client groups, the registration everyone needs, a
+    postgraduate route with its requirements and a course, a starting pay figure, hours, and
+    where jobs are advertised. The shared apprenticeship stays the music therapist's."""
+    from careers.models import ClientGroup, NationFact, PayFigure, Role
+    from core.models import Snippet, Source
+    from pathways.models import EntryRoute, Programme, Qualification
+
+    music = Role.objects.get(slug="music-therapist")
+    vacancy_sites = list(music.vacancy_organisations.all())
+    role = clone(Role.objects.get(slug="music-therapist"), slug=slug, title=title, **fields)
+    role.is_published = published
+    role.save()
+    role.vacancy_organisations.set(vacancy_sites)
+    cited = Source.objects.get(slug=source)
+    for group in ClientGroup.objects.filter(role=music).order_by("position")[:3]:
+        clone(group, role=role, name=f"{group.name} ({title})")
+    for qualification in Qualification.objects.filter(role=music, is_mandatory=True):
+        clone(qualification, role=role)
+    route = EntryRoute.objects.get(role=music, slug="postgraduate")
+    requirements = list(route.requirements.all())
+    programmes = list(route.programmes.all()[:2])
+    route = clone(route, role=role, duration=f"2 years full time ({title})")
+    for requirement in requirements:
+        clone(requirement, route=route, text=f"{requirement.text} ({title})")
+    programme = clone(
+        programmes[0],
+        slug=f"{slug}-course",
+        provider=f"A university teaching {title.lower()}s",
+        location="Leeds",
+        nation="england",
+    )
+    programme.routes.set([route])
+    pay = PayFigure.objects.get(role=music, is_starting_figure=True)
+    clone(pay, role=role)
+    for fact in NationFact.objects.filter(role=music, topic=NationFact.Topic.HOURS):
+        clone(fact, role=role)
+    for row in ("art-form", "professional-body", "distinct"):
+        snippet = Snippet.objects.create(
+            slug=f"compare-{slug}-{row}", title=f"{title}: {row}", text=f"{title}'s {row}."
+        )
+        snippet.sources.set([cited])
+    return role
