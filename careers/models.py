@@ -5,6 +5,7 @@ from django.db.models import (
     Prefetch,
     Q,
 )
+from django.http import QueryDict
 from django.urls import reverse
 
 from core.content import Content, ContentQuerySet, Nation, RoleChildManager, SlugManager
@@ -390,6 +391,28 @@ class RelatedRole(RoleChild):
 
     def __str__(self):
         return self.title
+
+    @property
+    def shown_role(self):
+        """The linked role, while it is published."""
+        linked = self.linked_role
+        return linked if linked is not None and linked.is_published else None
+
+    @property
+    def compare_url(self):
+        """The page comparing this role with the linked one, while that is published."""
+        return compare_url([self.role, self.shown_role]) if self.shown_role else ""
+
+
+MAX_COMPARED = 3  # roles on one compare page
+
+
+def compare_url(roles):
+    """The one address comparing ``roles`` (records or slugs): their slugs in alphabetical
+    order, so every order of the same roles is one page (others redirect to it)."""
+    query = QueryDict(mutable=True)
+    query.setlist("roles", sorted(getattr(role, "slug", role) for role in roles))
+    return f"{reverse('compare')}?{query.urlencode()}"
 
 
 class NationFact(RoleChild):

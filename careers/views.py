@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from careers.forms import SelfCheckForm
-from careers.models import NationFact, Role, Skill, role_page_lists
+from careers.models import MAX_COMPARED, NationFact, Role, Skill, compare_url, role_page_lists
 from careers.nations import NATIONS, nation_table
 from core.citations import cite
 from core.content import Nation
@@ -156,6 +156,10 @@ class RoleDetailView(JourneyPageMixin, DetailView):
             lists=lists, nations=NATIONS, nation_rows=nation_rows, **kwargs
         )
         context["occupation"] = {**occupation, "url": context["canonical_url"]}
+        # With two or more roles of its own family linked, one page compares them all.
+        linked = [other.shown_role for other in lists.get("related", []) if other.shown_role]
+        if 2 <= len(linked) < MAX_COMPARED:
+            context["compare_all_url"] = compare_url([self.object, *linked])
         return context
 
     def role_page_data(self):

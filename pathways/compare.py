@@ -11,17 +11,13 @@ body``, ``-distinct``), with its own sources and review date.
 
 from dataclasses import dataclass, field
 
-from django.http import QueryDict
-from django.urls import reverse
-
 from careers.models import Role
 from core.citations import cite
 from core.content import Nation
 from core.models import Snippet
 from pathways.models import Requirement, roles_for_compare
 
-MIN_ROLES, MAX_ROLES = 2, 3
-PARAM = "roles"
+MIN_ROLES = 2
 SNIPPET_ROWS = ("art-form", "professional-body", "distinct")
 
 
@@ -47,15 +43,8 @@ class Row:
     cells: list  # one per role, in the page's order
 
 
-def compare_url(roles):
-    """The canonical address comparing ``roles`` (records or slugs): slugs in alphabetical
-    order, so every order of the same roles is one page."""
-    query = QueryDict(mutable=True)
-    query.setlist(PARAM, canonical_order(getattr(role, "slug", role) for role in roles))
-    return f"{reverse('compare')}?{query.urlencode()}"
-
-
 def canonical_order(slugs):
+    """The order of the one address for these roles (see ``careers.models.compare_url``)."""
     return sorted(slugs)
 
 
@@ -83,7 +72,7 @@ def comparison(slugs):
         cited = {source.pk: source for record in cell.records for source in record.cited}
         cell.sources = sorted((numbers[pk], source) for pk, source in cited.items())
         cell.flagged = [record for record in cell.records if record.needs_verification]
-    last_reviewed = max((record.last_reviewed for cell in cells for record in cell.records))
+    last_reviewed = max(record.last_reviewed for cell in cells for record in cell.records)
     return {
         "roles": roles,
         "rows": rows,

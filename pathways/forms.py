@@ -2,6 +2,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
+from careers.models import MAX_COMPARED
 from core.fragments import cached
 
 
@@ -193,7 +194,7 @@ class CompareForm(forms.Form):
         chosen = self.cleaned_data["roles"]
         if len(chosen) != len(set(chosen)):
             raise forms.ValidationError("Choose each role once", code="duplicate")
-        if len(chosen) > 3:
+        if len(chosen) > MAX_COMPARED:
             raise forms.ValidationError("Choose at most three roles", code="too_many")
         return chosen
 

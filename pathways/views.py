@@ -6,14 +6,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
-from careers.models import NationFact
+from careers.models import NationFact, compare_url
 from careers.nations import NATIONS, nation_table
 from core.content import Nation
 from core.journey import JourneyPageMixin
 from core.pagecache import canonical_query
 from core.versions import for_version
+from pathways.compare import MIN_ROLES, canonical_order, comparison, published_roles
 from pathways.costs import breakdown
-from pathways.compare import MIN_ROLES, canonical_order, compare_url, comparison, published_roles
 from pathways.forms import SUBMITTED, CompareForm, PlannerForm
 from pathways.models import (
     entry_routes_for_detail_page,

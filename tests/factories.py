@@ -28,7 +28,7 @@ def make_role(slug, title, *, source="hcpc-protected-titles", published=True, **
     where jobs are advertised. The shared apprenticeship stays the music therapist's."""
     from careers.models import ClientGroup, NationFact, PayFigure, Role
     from core.models import Snippet, Source
-    from pathways.models import EntryRoute, Programme, Qualification
+    from pathways.models import EntryRoute, Qualification
 
     music = Role.objects.get(slug="music-therapist")
     vacancy_sites = list(music.vacancy_organisations.all())
