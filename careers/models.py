@@ -372,8 +372,10 @@ class RelatedRole(RoleChild):
     title = models.CharField(max_length=120)
     explanation = models.TextField()
     url = models.URLField(
-        "URL", max_length=500, blank=True, help_text="Where to find out more, for a role with "
-        "no pages on this site."
+        "URL",
+        max_length=500,
+        blank=True,
+        help_text="Where to find out more, for a role with no pages on this site.",
     )
     linked_role = models.ForeignKey(
         Role,
@@ -507,9 +509,7 @@ def role_page_lists():
     (pathways: the qualifications everyone needs and the ways in). ``for_role_page`` reads
     each in one query, as ``role.listed_<name>``."""
     related = (
-        RelatedRole.objects.published()
-        .select_related("linked_role")
-        .order_by("position", "title")
+        RelatedRole.objects.published().select_related("linked_role").order_by("position", "title")
     )
     own = {
         "tasks": ("tasks", Task.objects.published().order_by("position", "text")),

@@ -62,9 +62,7 @@ def comparison(slugs):
         [f"compare-{slug}-{row}" for slug in slugs for row in SNIPPET_ROWS], field_name="slug"
     )
     columns = [role_cells(role, snippets) for role in roles]
-    rows = [
-        Row(slug, label, [column[slug] for column in columns]) for slug, label in ROW_LABELS
-    ]
+    rows = [Row(slug, label, [column[slug] for column in columns]) for slug, label in ROW_LABELS]
     cells = [cell for row in rows for cell in row.cells]
     page_sources = cite([record for cell in cells for record in cell.records])
     numbers = {source.pk: number for number, source in enumerate(page_sources, start=1)}
@@ -145,7 +143,9 @@ def role_cells(role, snippets):
         "courses": courses_cell(routes),
         "apprenticeship": Cell(
             [
-                Line(f"{route.duration}. {route.funding_note}", route.name, route.get_absolute_url())
+                Line(
+                    f"{route.duration}. {route.funding_note}", route.name, route.get_absolute_url()
+                )
                 for route in apprenticeships
             ]
             or [Line("No apprenticeship leads to this role.")],
@@ -172,8 +172,10 @@ def role_cells(role, snippets):
 
 
 def pay_line(pay):
-    year = f"{pay.pay_year} figures; a newer pay year now applies" if pay.is_out_of_date else (
-        f"{pay.pay_year} pay year"
+    year = (
+        f"{pay.pay_year} figures; a newer pay year now applies"
+        if pay.is_out_of_date
+        else (f"{pay.pay_year} pay year")
     )
     return f"£{pay.minimum:,} to £{pay.maximum:,} a year ({year})"
 

@@ -201,4 +201,6 @@ class CompareForm(forms.Form):
     @property
     def is_unknown_role(self):
         """The only trouble is a role the site does not have: the page is not found."""
-        return any(error.code == "invalid_choice" for error in self.errors.as_data().get("roles", []))
+        return any(
+            error.code == "invalid_choice" for error in self.errors.as_data().get("roles", [])
+        )

@@ -367,4 +367,3 @@ def courses_json(request):
             )
         ]
     }
-

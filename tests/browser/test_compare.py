@@ -14,9 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = {"width": 375, "height": 667}
 SMALL_PHONE = {"width": 320, "height": 568}
 DESKTOP = {"width": 1280, "height": 800}
-THREE = (
-    "/careers/compare/?roles=art-therapist&roles=dramatherapist&roles=music-therapist"
-)
+THREE = "/careers/compare/?roles=art-therapist&roles=dramatherapist&roles=music-therapist"
 
 
 @pytest.fixture
@@ -40,7 +38,9 @@ def test_on_a_phone_each_role_is_a_card_with_the_same_rows_in_the_same_order(
     orders = []
     for card in cards.all():
         expect(card).to_be_visible()
-        orders.append(card.locator("[data-row]").evaluate_all("rows => rows.map(r => r.dataset.row)"))
+        orders.append(
+            card.locator("[data-row]").evaluate_all("rows => rows.map(r => r.dataset.row)")
+        )
     assert orders[0] == orders[1] == orders[2]
     assert orders[0][0] == "art-form" and "pay" in orders[0] and len(orders[0]) == 14
     expect(cards.first.locator("h2")).to_have_text("Art therapist or art psychotherapist")
@@ -66,7 +66,9 @@ def test_three_roles_print_on_at_most_two_a4_pages(page: Page, live_server, thre
     expect(page.locator("#choose-roles")).to_be_hidden()
     expect(page.locator("#row-pay .app-compare__sources").first).to_be_visible()
     open("/tmp/h21c.pdf", "wb").write(page.pdf(format="A4"))  # DEBUG
-    page.set_viewport_size(PHONE); page.emulate_media(media="screen"); page.screenshot(path="/tmp/h21c-phone.png", full_page=False)  # DEBUG
+    page.set_viewport_size(PHONE)
+    page.emulate_media(media="screen")
+    page.screenshot(path="/tmp/h21c-phone.png", full_page=False)  # DEBUG
     page.emulate_media(media="print")
     pages = pdf_pages(page)
     print(f"three roles print on {pages} A4 pages")
