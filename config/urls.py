@@ -12,18 +12,18 @@ from core import views
 from core.review import FixtureUpdateView, ReviewListView
 from core.sitemaps import GlossarySitemap, SitePagesSitemap
 from pathways.opendata import courses_json, roles_json
-from pathways.sitemaps import EntryRouteSitemap
+from pathways.sitemaps import CompareSitemap, EntryRouteSitemap
 from pathways.views import CompareView
 from search.views import SearchView
 
 # Each app owns its sitemap; the site's sitemap.xml lists them in this order. The compare
-# pages (/careers/compare/, DESIGN.md) get their own entry here when they are built, listing
-# each canonical pair and trio of published roles (tests/test_about_privacy.py checks that
-# every public page is listed).
+# pages list each pair and trio of published roles at its one address (tests/
+# test_about_privacy.py checks that every public page is listed).
 SITEMAPS = {
     "careers": CareersPagesSitemap,
     "journey": JourneySitemap,
     "entry-routes": EntryRouteSitemap,
+    "compare": CompareSitemap,
     "glossary": GlossarySitemap,
     "site": SitePagesSitemap,
 }

@@ -69,7 +69,9 @@ def comparison(slugs):
     for cell in cells:
         cited = {source.pk: source for record in cell.records for source in record.cited}
         cell.sources = sorted((numbers[pk], source) for pk, source in cited.items())
-        cell.flagged = [record for record in cell.records if record.needs_verification]
+        # "Not yet confirmed" once a cell, with each distinct note on what to check.
+        flagged = [record for record in cell.records if record.needs_verification]
+        cell.flagged = list({record.verification_note: record for record in flagged}.values())
     last_reviewed = max(record.last_reviewed for cell in cells for record in cell.records)
     return {
         "roles": roles,

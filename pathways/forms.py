@@ -188,6 +188,7 @@ class CompareForm(forms.Form):
         self.fields["roles"].choices = [(role.slug, role.title) for role in roles]
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.form_method = "get"  # and so no CSRF token or cookie: the page is cached
         self.helper.layout = Layout(Field.checkboxes("roles", legend_size=Size.MEDIUM))
 
     def clean_roles(self):

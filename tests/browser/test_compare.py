@@ -65,11 +65,6 @@ def test_three_roles_print_on_at_most_two_a4_pages(page: Page, live_server, thre
     expect(page.locator(".app-compare-cards")).to_be_hidden()
     expect(page.locator("#choose-roles")).to_be_hidden()
     expect(page.locator("#row-pay .app-compare__sources").first).to_be_visible()
-    open("/tmp/h21c.pdf", "wb").write(page.pdf(format="A4"))  # DEBUG
-    page.set_viewport_size(PHONE)
-    page.emulate_media(media="screen")
-    page.screenshot(path="/tmp/h21c-phone.png", full_page=False)  # DEBUG
-    page.emulate_media(media="print")
     pages = pdf_pages(page)
     print(f"three roles print on {pages} A4 pages")
     assert pages <= 2
