@@ -4,7 +4,6 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from careers.models import MAX_COMPARED, Role, compare_url
-
 from pathways.models import EntryRoute
 
 

@@ -136,7 +136,7 @@ def test_every_cell_that_shows_a_fact_cites_its_sources(client, roles):
 def test_phone_cards_have_the_same_rows_in_the_same_order_as_the_table(client, roles):
     response = client.get(TRIO)
     rows = [row.slug for row in response.context["rows"]]
-    for role, card_rows in response.context["cards"]:
+    for _, card_rows in response.context["cards"]:
         assert [row.slug for row, _ in card_rows] == rows
     assert rows[0] == "art-form" and rows[-1] == "distinct" and len(rows) == 14
 
