@@ -25,8 +25,9 @@ from pathways.models import (
 )
 
 SCHEMA_VERSION = 1
-LICENCE = "Open Government Licence v3.0"
-LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+# The site's own words and structure; what a source says stays under its own terms.
+LICENCE = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def json_document(view):
