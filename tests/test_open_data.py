@@ -190,7 +190,9 @@ def test_the_role_pages_occupation_agrees_with_the_json(client, seeded):
         assert salary["currency"] == pay["currency"] == "GBP"
     # An edit reaches both.
     PayFigure.objects.filter(slug="nhs-band-6").update(minimum=39000)
-    assert occupation(client, "/careers/music-therapist/")["estimatedSalary"][0]["minValue"] == 39000
+    assert (
+        occupation(client, "/careers/music-therapist/")["estimatedSalary"][0]["minValue"] == 39000
+    )
     assert document(client, ROLE)["role"]["starting_pay"]["minimum"] == 39000
 
 
