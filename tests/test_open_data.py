@@ -185,7 +185,9 @@ def test_the_role_pages_occupation_agrees_with_the_json(client, seeded):
     scaled = [(p["minimum"], p["maximum"]) for p in role["pay"] if p["scale"]]
     salaries = [(s["minValue"], s["maxValue"]) for s in jsonld["estimatedSalary"]]
     assert salaries == scaled and salaries
-    for salary, pay in zip(jsonld["estimatedSalary"], [p for p in role["pay"] if p["scale"]]):
+    for salary, pay in zip(
+        jsonld["estimatedSalary"], [p for p in role["pay"] if p["scale"]], strict=True
+    ):
         assert pay["label"] in salary["name"] and pay["pay_year"] in salary["name"]
         assert salary["currency"] == pay["currency"] == "GBP"
     # An edit reaches both.
