@@ -67,6 +67,7 @@ class PayFigureInline(ContentInline):
 class RelatedRoleInline(ContentInline):
     model = RelatedRole
     fk_name = "role"
+    autocomplete_fields = ["linked_role"]
     fields = [
         "position",
         "relation",
@@ -206,6 +207,7 @@ class RelatedRoleAdmin(RoleChildAdmin):
     list_filter = ["role", "relation", "is_published", ReviewStatusFilter]
     search_fields = ["title", "explanation"]
     prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ["role", "linked_role"]
 
 
 @admin.register(NationFact)

@@ -1,5 +1,6 @@
 """The compare page in a browser: one card per role on a phone with the same rows in the
-same order, a table on a desktop, at most two A4 pages on paper, and no axe violations."""
+same order, a table on a desktop, at most two A4 pages on paper, and no axe violations on it
+or on the pages linking to it."""
 
 import re
 
@@ -19,8 +20,15 @@ THREE = "/careers/compare/?roles=art-therapist&roles=dramatherapist&roles=music-
 
 @pytest.fixture
 def three_roles(seeded):
-    make_role("art-therapist", "Art therapist or art psychotherapist")
-    make_role("dramatherapist", "Dramatherapist")
+    from careers.models import RelatedRole
+
+    for role in (
+        make_role("art-therapist", "Art therapist or art psychotherapist"),
+        make_role("dramatherapist", "Dramatherapist"),
+    ):
+        RelatedRole.objects.filter(role__slug="music-therapist", slug=role.slug).update(
+            linked_role=role
+        )
 
 
 def pdf_pages(page: Page) -> int:
@@ -78,6 +86,11 @@ def test_no_axe_violations(page: Page, live_server, three_roles, viewport):
         ("/careers/compare/", 200),
         ("/careers/compare/?roles=art-therapist&roles=nope", 404),
         ("/careers/compare/?roles=art-therapist&roles=art-therapist", 400),
+        # The pages that link to it: the family, related roles, a search naming two roles.
+        ("/", 200),
+        ("/careers/", 200),
+        ("/careers/music-therapist/", 200),
+        ("/search/?q=art+therapy+or+dramatherapy", 200),
     ]:
         response = page.goto(live_server.url + path)
         assert response.status == status, path
