@@ -34,10 +34,11 @@ def json_document(view):
     """A GET view answering ``JsonResponse`` that any site may read (CORS)."""
 
     def answer(request, *args, **kwargs):
-        response = JsonResponse(
-            {**header(), **view(request, *args, **kwargs)},
-            json_dumps_params={"ensure_ascii": False},
-        )
+        try:
+            document, status = {**header(), **view(request, *args, **kwargs)}, 200
+        except Http404 as error:  # a program reading it gets JSON too
+            document, status = {"error": str(error)}, 404
+        response = JsonResponse(document, status=status, json_dumps_params={"ensure_ascii": False})
         response["Access-Control-Allow-Origin"] = "*"
         return response
 

@@ -131,7 +131,11 @@ def test_only_published_records_are_shown(client, seeded):
     assert "IELTS" not in bodies[ROLE]
     assert "ncs-range" not in bodies[ROLES]
     assert "art-therapist" not in bodies[ROLES] + bodies[COURSES]
-    assert client.get("/careers/art-therapist/data.json").status_code == 404
+    missing = client.get("/careers/art-therapist/data.json")
+    assert missing.status_code == 404 and missing.json() == {
+        "error": "No published role with that address."
+    }
+    assert missing["Access-Control-Allow-Origin"] == "*"
 
 
 def test_an_editors_name_is_never_published(client, seeded, django_user_model):
