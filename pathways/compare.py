@@ -145,9 +145,7 @@ def role_cells(role, snippets):
         "courses": courses_cell(routes),
         "apprenticeship": Cell(
             [
-                Line(
-                    f"{route.duration}. {route.funding_note}", route.name, route.get_absolute_url()
-                )
+                Line(f"{route.duration}. {route.funding_note}", route.name, route.url_for(role))
                 for route in apprenticeships
             ]
             or [Line("No apprenticeship leads to this role.")],

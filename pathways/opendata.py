@@ -10,7 +10,6 @@ the README ("Open data"); add fields, never rename or remove one. Editors' names
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
-from django.urls import reverse
 
 from careers.models import NationFact, PayFigure, Role
 from core.citations import cite
@@ -159,17 +158,11 @@ def route_data(request, route, role):
         "funding_note": route.funding_note,
         "is_paid_while_learning": route.is_paid_while_learning,
         "nations": [nation.strip() for nation in route.nations.split(",") if nation.strip()],
-        "url": request.build_absolute_uri(route_url(route, role)),
+        "url": request.build_absolute_uri(route.url_for(role)),
         "requirements": [requirement_data(r) for r in route.requirements.all()],
         "course_slugs": [programme.slug for programme in route.programmes.all()],
         **provenance(route),
     }
-
-
-def route_url(route, role):
-    return reverse(
-        "pathways:entry_route_detail", kwargs={"role_slug": role.slug, "slug": route.slug}
-    )
 
 
 def qualification_data(qualification):

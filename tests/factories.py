@@ -22,10 +22,10 @@ def clone(record, **changes):
 
 
 def make_role(slug, title, *, source="hcpc-protected-titles", published=True, **fields):
-    """A published role like the music therapist, with its own records for what the compare
-    page and the open data show: client groups, the registration everyone needs, a
-    postgraduate route with its requirements and a course, a starting pay figure, hours, and
-    where jobs are advertised. The shared apprenticeship stays the music therapist's."""
+    """A published role like the music therapist. It shares what roles share (the
+    apprenticeship, the registration everyone needs, pay, the facts per nation) and has its
+    own client groups, a postgraduate route with its requirements and one course, and the
+    compare page's snippets."""
     from careers.models import ClientGroup, NationFact, PayFigure, Role
     from core.models import Snippet, Source
     from pathways.models import EntryRoute, Qualification
@@ -36,29 +36,29 @@ def make_role(slug, title, *, source="hcpc-protected-titles", published=True, **
     role.is_published = published
     role.save()
     role.vacancy_organisations.set(vacancy_sites)
-    cited = Source.objects.get(slug=source)
+    for shared in (PayFigure, NationFact, Qualification):
+        for record in shared.objects.filter(roles=music):
+            record.roles.add(role)
+    for route in EntryRoute.objects.filter(roles=music).exclude(slug="postgraduate"):
+        route.roles.add(role)
     for group in ClientGroup.objects.filter(role=music).order_by("position")[:3]:
         clone(group, role=role, name=f"{group.name} ({title})")
-    for qualification in Qualification.objects.filter(role=music, is_mandatory=True):
-        clone(qualification, role=role)
-    route = EntryRoute.objects.get(role=music, slug="postgraduate")
+    route = EntryRoute.objects.get(slug="postgraduate")
     requirements = list(route.requirements.all())
-    programmes = list(route.programmes.all()[:2])
-    route = clone(route, role=role, duration=f"2 years full time ({title})")
+    programme = route.programmes.order_by("pk").first()
+    route = clone(route, slug=f"{slug}-postgraduate", duration=f"2 years full time ({title})")
+    route.roles.set([role])
     for requirement in requirements:
         clone(requirement, route=route, text=f"{requirement.text} ({title})")
     programme = clone(
-        programmes[0],
+        programme,
         slug=f"{slug}-course",
         provider=f"A university teaching {title.lower()}s",
         location="Leeds",
         nation="england",
     )
     programme.routes.set([route])
-    pay = PayFigure.objects.get(role=music, is_starting_figure=True)
-    clone(pay, role=role)
-    for fact in NationFact.objects.filter(role=music, topic=NationFact.Topic.HOURS):
-        clone(fact, role=role)
+    cited = Source.objects.get(slug=source)
     for row in ("art-form", "professional-body", "distinct"):
         snippet = Snippet.objects.create(
             slug=f"compare-{slug}-{row}", title=f"{title}: {row}", text=f"{title}'s {row}."

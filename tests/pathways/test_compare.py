@@ -89,7 +89,13 @@ def test_an_unpublished_role_cannot_be_compared(client, roles):
 
 def test_each_row_shows_each_roles_own_facts_in_its_column(client, roles):
     art, _ = roles
-    PayFigure.objects.filter(role=art, is_starting_figure=True).update(minimum=31000)
+    band_6 = PayFigure.objects.get(slug="nhs-band-6")
+    band_6.roles.remove(art)
+    own = PayFigure.objects.create(
+        slug="art-starting", label="Newly qualified", minimum=31000, maximum=40000,
+        pay_year="2025/26", is_starting_figure=True,
+    )  # fmt: skip
+    own.roles.add(art)
     Snippet.objects.filter(slug="compare-art-therapist-distinct").update(
         text="The arts therapy that works through art-making."
     )
@@ -108,9 +114,12 @@ def test_each_row_shows_each_roles_own_facts_in_its_column(client, roles):
         .text.startswith("The arts therapy that works through music")
     )
     courses = [line.text for line in rows["courses"].cells[0].lines]
+    # Its own course, and the shared apprenticeship's.
     assert courses == [
         "A university teaching art therapist or art psychotherapists, Leeds: "
-        "fee not published here, check with the course"
+        "fee not published here, check with the course",
+        "University of Gloucestershire, Gloucestershire: fee not published here, check with "
+        "the course",
     ]
     assert rows["courses"].cells[0].lines[0].label == "England"
     music_courses = rows["courses"].cells[1].lines

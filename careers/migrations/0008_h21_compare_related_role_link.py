@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('careers', '0006_dated_figures'),
+        ('careers', '0007_shared_records'),
     ]
 
     operations = [
