@@ -95,7 +95,18 @@ class SkillInline(ContentInline):
 
 class RelatedRoleInline(ContentInline):
     model = RelatedRole
-    fields = ["position", "relation", "title", "slug", "explanation", "is_published"]
+    fk_name = "role"
+    autocomplete_fields = ["linked_role"]
+    fields = [
+        "position",
+        "relation",
+        "title",
+        "slug",
+        "explanation",
+        "linked_role",
+        "url",
+        "is_published",
+    ]
     prepopulated_fields = {"slug": ("title",)}
 
 
@@ -248,6 +259,7 @@ class RelatedRoleAdmin(RoleChildAdmin):
     list_filter = ["role", "relation", "is_published", ReviewStatusFilter]
     search_fields = ["title", "explanation"]
     prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ["role", "linked_role"]
 
 
 @admin.register(NationFact)

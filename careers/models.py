@@ -5,6 +5,7 @@ from django.db.models import (
     Prefetch,
     Q,
 )
+from django.http import QueryDict
 from django.urls import reverse
 
 from core.content import Content, ContentQuerySet, Nation, RoleChildManager, SlugManager
@@ -392,7 +393,21 @@ class RelatedRole(RoleChild):
     relation = models.CharField(max_length=20, choices=Relation.choices)
     title = models.CharField(max_length=120)
     explanation = models.TextField()
-    url = models.URLField("URL", max_length=500, blank=True)
+    url = models.URLField(
+        "URL",
+        max_length=500,
+        blank=True,
+        help_text="Where to find out more, for a role with no pages on this site.",
+    )
+    linked_role = models.ForeignKey(
+        Role,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The role's own pages on this site, where it has them: visitors get a link "
+        "to them and to a comparison of the two roles.",
+    )
 
     class Meta(RoleChild.Meta):
         ordering = ["relation", "position", "pk"]
@@ -400,6 +415,28 @@ class RelatedRole(RoleChild):
 
     def __str__(self):
         return self.title
+
+    @property
+    def shown_role(self):
+        """The linked role, while it is published."""
+        linked = self.linked_role
+        return linked if linked is not None and linked.is_published else None
+
+    @property
+    def compare_url(self):
+        """The page comparing this role with the linked one, while that is published."""
+        return compare_url([self.role, self.shown_role]) if self.shown_role else ""
+
+
+MAX_COMPARED = 3  # roles on one compare page
+
+
+def compare_url(roles):
+    """The one address comparing ``roles`` (records or slugs): their slugs in alphabetical
+    order, so every order of the same roles is one page (others redirect to it)."""
+    query = QueryDict(mutable=True)
+    query.setlist("roles", sorted(getattr(role, "slug", role) for role in roles))
+    return f"{reverse('compare')}?{query.urlencode()}"
 
 
 class NationFact(SharedChild):
@@ -492,7 +529,9 @@ def role_page_lists():
     for search engines, then the lists other apps add with ``add_role_page_list``
     (pathways: the qualifications everyone needs and the ways in). ``for_role_page`` reads
     each in one query, as ``role.listed_<name>``."""
-    related = RelatedRole.objects.published().order_by("position", "title")
+    related = (
+        RelatedRole.objects.published().select_related("linked_role").order_by("position", "title")
+    )
     own = {
         "tasks": ("tasks", Task.objects.published().order_by("position", "text")),
         "client_groups": ("client_groups", ClientGroup.objects.published().order_by(*BY_NAME)),

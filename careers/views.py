@@ -3,10 +3,10 @@ from itertools import groupby
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from careers.forms import SelfCheckForm
-from careers.models import NationFact, Role, Skill, role_page_lists
+from careers.models import MAX_COMPARED, NationFact, Role, Skill, compare_url, role_page_lists
 from careers.nations import NATIONS, nation_table
 from core.citations import cite
 from core.content import Nation
@@ -76,20 +76,37 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        featured_role, snippets = for_version("home", self.home_data)
         return super().get_context_data(
-            featured_role=featured_role,
-            snippets=snippets,
+            **for_version("home", self.home_data),
             canonical_url=self.request.build_absolute_uri("/"),
             **kwargs,
         )
 
     @staticmethod
     def home_data():
-        return (
-            Role.objects.published().filter(is_featured=True).first(),
-            Snippet.objects.for_page("home-intro", "home-planner"),
-        )
+        family = role_family()
+        return {
+            **family,
+            "featured_role": next((role for role in family["roles"] if role.is_featured), None),
+            "snippets": Snippet.objects.for_page("home-intro", "home-planner"),
+        }
+
+
+def role_family():
+    """Every published role, presented as one family (the arts therapies): the family's
+    introduction with its sources, and the page comparing them when there are two or
+    three."""
+    roles = list(Role.objects.published())
+    intro = Snippet.objects.for_page(FAMILY_SNIPPET).get(FAMILY_SNIPPET.replace("-", "_"))
+    return {
+        "roles": roles,
+        "family_intro": intro,
+        "family_sources": cite([intro]) if intro else [],
+        "compare_all_url": compare_url(roles) if 2 <= len(roles) <= MAX_COMPARED else "",
+    }
+
+
+FAMILY_SNIPPET = "arts-therapies-family"
 
 
 ABOUT_SNIPPETS = [
@@ -136,8 +153,13 @@ def careers_services():
     return [by_nation[nation] for nation in Nation.values if nation in by_nation]
 
 
-class RoleListView(ListView):
-    queryset = Role.objects.published()
+class RoleListView(TemplateView):
+    """All careers, as the family they belong to."""
+
+    template_name = "careers/role_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**for_version("role-list", role_family), **kwargs)
 
 
 class RoleDetailView(JourneyPageMixin, DetailView):
@@ -157,6 +179,10 @@ class RoleDetailView(JourneyPageMixin, DetailView):
             lists=lists, nations=NATIONS, nation_rows=nation_rows, pay_award=pay_award, **kwargs
         )
         context["occupation"] = {**occupation, "url": context["canonical_url"]}
+        # With two or more roles of its own family linked, one page compares them all.
+        linked = [other.shown_role for other in lists.get("related", []) if other.shown_role]
+        if 2 <= len(linked) < MAX_COMPARED:
+            context["compare_all_url"] = compare_url([self.object, *linked])
         return context
 
     def role_page_data(self):

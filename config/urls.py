@@ -11,17 +11,19 @@ from careers.views import AboutView, HomeView
 from core import views
 from core.review import FixtureUpdateView, ReviewListView
 from core.sitemaps import GlossarySitemap, SitePagesSitemap
-from pathways.sitemaps import EntryRouteSitemap
+from pathways.opendata import courses_json, roles_json
+from pathways.sitemaps import CompareSitemap, EntryRouteSitemap
+from pathways.views import CompareView
 from search.views import SearchView
 
 # Each app owns its sitemap; the site's sitemap.xml lists them in this order. The compare
-# pages (/careers/compare/, DESIGN.md) get their own entry here when they are built, listing
-# each canonical pair and trio of published roles (tests/test_about_privacy.py checks that
-# every public page is listed).
+# pages list each pair and trio of published roles at its one address (tests/
+# test_about_privacy.py checks that every public page is listed).
 SITEMAPS = {
     "careers": CareersPagesSitemap,
     "journey": JourneySitemap,
     "entry-routes": EntryRouteSitemap,
+    "compare": CompareSitemap,
     "glossary": GlossarySitemap,
     "site": SitePagesSitemap,
 }
@@ -34,8 +36,11 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    # Before the role pages, so "glossary" is never read as a role's slug.
+    # Before the role pages, so "glossary" and "compare" are never read as a role's slug.
     path("careers/glossary/", views.GlossaryView.as_view(), name="glossary"),
+    path("careers/compare/", CompareView.as_view(), name="compare"),
+    path("data/roles.json", roles_json, name="roles_json"),
+    path("data/courses.json", courses_json, name="courses_json"),
     path("careers/", include("careers.urls")),
     path("careers/", include("pathways.urls")),
     path("about/", AboutView.as_view(), name="about"),

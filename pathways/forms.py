@@ -2,6 +2,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
+from careers.models import MAX_COMPARED
 from core.fragments import cached
 from pathways.planner import MUSIC_THERAPIST
 
@@ -233,3 +234,41 @@ class PlannerForm(forms.Form):
             for name, field in self.fields.items()
             if name not in answers
         ]
+
+
+class CompareForm(forms.Form):
+    """Pick two or three published roles to see side by side (``?roles=…&roles=…``)."""
+
+    roles = forms.MultipleChoiceField(
+        label="Which roles do you want to compare?",
+        help_text="Choose two or three.",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={
+            "invalid_choice": "There is no published role called “%(value)s”: choose from "
+            "the roles listed"
+        },
+    )
+
+    def __init__(self, *args, roles=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].choices = [(role.slug, role.title) for role in roles]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.form_method = "get"  # and so no CSRF token or cookie: the page is cached
+        self.helper.layout = Layout(Field.checkboxes("roles", legend_size=Size.MEDIUM))
+
+    def clean_roles(self):
+        chosen = self.cleaned_data["roles"]
+        if len(chosen) != len(set(chosen)):
+            raise forms.ValidationError("Choose each role once", code="duplicate")
+        if len(chosen) > MAX_COMPARED:
+            raise forms.ValidationError("Choose at most three roles", code="too_many")
+        return chosen
+
+    @property
+    def is_unknown_role(self):
+        """The only trouble is a role the site does not have: the page is not found."""
+        return any(
+            error.code == "invalid_choice" for error in self.errors.as_data().get("roles", [])
+        )

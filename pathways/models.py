@@ -3,8 +3,11 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 
 from careers.models import (
+    BY_NAME,
+    ClientGroup,
     NationFact,
     Organisation,
+    PayFigure,
     Role,
     RoleChild,
     SharedChild,
@@ -672,4 +675,34 @@ def roles_for_plan():
         "plan_steps__sources",
         "plan_notes__sources",
         "nation_facts__sources",
+    )
+
+
+def roles_for_compare():
+    """What the compare page shows of each role, each list in one query."""
+    return Role.objects.published().prefetch_related(
+        Prefetch("client_groups", queryset=ClientGroup.objects.published().order_by(*BY_NAME)),
+        Prefetch(
+            "qualifications", queryset=Qualification.objects.published().select_related("body")
+        ),
+        Prefetch(
+            "entry_routes",
+            queryset=EntryRoute.objects.published()
+            .order_by(*BY_NAME)
+            .prefetch_related(
+                Prefetch("requirements", queryset=published_requirements()),
+                Prefetch(
+                    "programmes",
+                    queryset=Programme.objects.published().prefetch_related(
+                        Prefetch("fees", queryset=ProgrammeFee.objects.published())
+                    ),
+                ),
+            ),
+        ),
+        Prefetch("pay_figures", queryset=PayFigure.objects.published()),
+        Prefetch(
+            "nation_facts",
+            queryset=NationFact.objects.published().filter(topic=NationFact.Topic.HOURS),
+        ),
+        Prefetch("vacancy_organisations", queryset=Organisation.objects.published()),
     )

@@ -1,7 +1,10 @@
+from itertools import combinations
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Prefetch
+from django.urls import reverse
 
-from careers.models import Role
+from careers.models import MAX_COMPARED, Role, compare_url
 from pathways.models import EntryRoute
 
 
@@ -22,3 +25,16 @@ class EntryRouteSitemap(Sitemap):
 
     def lastmod(self, item):
         return item[0].last_reviewed
+
+
+class CompareSitemap(Sitemap):
+    """The compare page's picker, and each pair and trio of published roles at its one
+    address (the slugs in alphabetical order)."""
+
+    def items(self):
+        slugs = sorted(Role.objects.published().values_list("slug", flat=True))
+        sets = [combo for size in (2, MAX_COMPARED) for combo in combinations(slugs, size)]
+        return [reverse("compare"), *(compare_url(combo) for combo in sets)]
+
+    def location(self, url):
+        return url

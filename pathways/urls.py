@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pathways import views
+from pathways import opendata, views
 
 app_name = "pathways"
 
@@ -22,4 +22,5 @@ urlpatterns = [
     ),
     path("<slug:role_slug>/progression/", views.ProgressionView.as_view(), name="progression"),
     path("<slug:role_slug>/next-steps/", views.NextStepsView.as_view(), name="next_steps"),
+    path("<slug:role_slug>/data.json", opendata.role_json, name="role_json"),
 ]

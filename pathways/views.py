@@ -1,19 +1,20 @@
 import logging
 
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponsePermanentRedirect, QueryDict
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.views.generic import DetailView
+from django.views.generic import DetailView, TemplateView
 
-from careers.models import NationFact
+from careers.models import NationFact, compare_url
 from careers.nations import NATIONS, nation_table
 from core.content import Nation
 from core.journey import JourneyPageMixin
 from core.pagecache import canonical_query
 from core.versions import for_version
+from pathways.compare import MIN_ROLES, canonical_order, comparison, published_roles
 from pathways.costs import breakdown
-from pathways.forms import SUBMITTED, PlannerForm
+from pathways.forms import SUBMITTED, CompareForm, PlannerForm
 from pathways.models import (
     SchoolFact,
     entry_routes_for_detail_page,
@@ -643,3 +644,32 @@ def training_months(route, mode):
     if mode == "part_time" and route.months_part_time:
         return route.months_part_time
     return route.months_full_time or route.months_part_time or 0
+
+
+class CompareView(TemplateView):
+    """Two or three roles side by side. One address per set of roles: the roles in
+    alphabetical order of their slugs; any other order redirects there. With fewer than two
+    roles, the page is the picker."""
+
+    template_name = "pathways/compare.html"
+    http_method_names = ["get", "head", "options"]
+    cache_params = ("roles",)
+
+    def get(self, request, *args, **kwargs):
+        choices = for_version(("compare", "choices"), published_roles)
+        asked = request.GET.getlist("roles")
+        query = QueryDict(mutable=True)
+        query.setlist("roles", [slug for slug in asked if slug])
+        form = CompareForm(query if asked else None, roles=choices)
+        chosen = form.cleaned_data["roles"] if form.is_bound and form.is_valid() else []
+        if len(chosen) >= MIN_ROLES and asked != canonical_order(chosen):
+            return redirect(compare_url(chosen), permanent=True)
+        context = self.get_context_data(form=form, choices=choices, chosen=chosen)
+        context["canonical_url"] = request.build_absolute_uri(request.get_full_path())
+        if len(chosen) >= MIN_ROLES:
+            context.update(for_version(("compare", *chosen), lambda: comparison(chosen)))
+        if form.is_bound and not form.is_valid():
+            status = 404 if form.is_unknown_role else 400
+        else:
+            status = 200
+        return self.render_to_response(context, status=status)

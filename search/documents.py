@@ -49,6 +49,8 @@ NATION_FACT_PAGES = {
 # A definition helps, but the section of a journey page that uses the word helps more:
 # "hcpc" should find HCPC registration before what the letters stand for.
 GLOSSARY_WEIGHT = 0.6
+# A role with pages of its own is found there before in another role's related roles.
+RELATED_WITH_PAGES_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -191,13 +193,14 @@ def _role_children():
             _page(page, role_slug, f"pay-{pay.slug}"),
             _join(pay.band, pay.scale, pay.get_nation_display(), "pay a year"),
         )
-    for other in published(RelatedRole):
+    for other in published(RelatedRole).select_related("linked_role"):
         is_related = other.relation == RelatedRole.Relation.RELATED
         yield Document(
             "Related roles" if is_related else "Not the same as",
             other.title,
             other.explanation,
             _page(page, other.role.slug, "related-roles" if is_related else "not-the-same-as"),
+            weight=RELATED_WITH_PAGES_WEIGHT if other.shown_role else 1.0,
         )
     for skill in published(Skill):
         yield Document(

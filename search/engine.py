@@ -51,7 +51,12 @@ def words(text):
 
 
 def stem(word):
-    return STEMMER.stemWord(word)
+    """The word's stem, with a therapist and their therapy one word: "dramatherapist" and
+    "dramatherapy" find each other, as "therapies" and "therapy" do."""
+    stemmed = STEMMER.stemWord(word)
+    if stemmed.endswith("therapist"):
+        return stemmed.removesuffix("st")
+    return stemmed
 
 
 @dataclass

@@ -214,6 +214,8 @@ NOT_PAGES = {
     "/search/",  # results for a query; robots.txt keeps crawlers out
     "/feedback/",  # a form's POST endpoint
     "/feedback/thanks/",  # the answer to a POST
+    "/data/roles.json",  # open data for programs, documented in the README
+    "/data/courses.json",  # open data too
 }
 
 

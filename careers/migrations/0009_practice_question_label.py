@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("careers", "0007_shared_records"),
+        ("careers", "0008_related_role_link"),
     ]
 
     operations = [

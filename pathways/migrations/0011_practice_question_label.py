@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("pathways", "0009_shared_records"),
+        ("pathways", "0010_programme_fees_only"),
     ]
 
     operations = [
