@@ -24,6 +24,8 @@ APPRENTICESHIP = ROLE + "entry-routes/apprenticeship/"
 QUALIFICATIONS = ROLE + "qualifications/"
 PROGRESSION = ROLE + "progression/"
 GLOSSARY = "/careers/glossary/"
+# A query that names no role may land on any role's section of the same kind.
+ANY_POSTGRADUATE = "/careers/*/entry-routes/*postgraduate/"
 
 # (what a visitor types, a link that must be among the first three results; * stands for any
 # characters: "#fact-*-wales" is any of the facts about Wales in the four-nations tables)
@@ -32,10 +34,10 @@ QUERIES = [
     ("wages", ROLE + "#pay-"),
     ("band 6", ROLE + "#pay-nhs-band-6"),
     ("salery", ROLE + "#pay-"),
-    ("how much does it cost", POSTGRADUATE + "#cost"),
-    ("fees", POSTGRADUATE + "#cost"),
-    ("money", POSTGRADUATE + "#cost"),
-    ("can I afford it", POSTGRADUATE + "#cost"),
+    ("how much does it cost", ANY_POSTGRADUATE + "#cost"),
+    ("fees", ANY_POSTGRADUATE + "#cost"),
+    ("money", ANY_POSTGRADUATE + "#cost"),
+    ("can I afford it", ANY_POSTGRADUATE + "#cost"),
     ("student loan", QUALIFICATIONS + "#fact-finance-*"),
     ("piano", "#requirement-musicianship"),
     ("guitar", "musicianship"),  # the musicianship skill, or a requirement
