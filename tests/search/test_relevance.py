@@ -111,7 +111,8 @@ def test_everyday_queries_land_in_the_first_three_results(client, seeded):
 
 
 def test_hcpc_puts_hcpc_registration_first(client, seeded):
-    assert result_links(client, "hcpc")[0] == QUALIFICATIONS + "#hcpc-registration"
+    # HCPC registration is one record shared by every role: any role's page of it.
+    assert lands_on("/careers/*/qualifications/#hcpc-registration", result_links(client, "hcpc")[0])
 
 
 def test_every_section_search_can_link_to_exists_on_its_page(client, seeded):
@@ -151,7 +152,7 @@ def test_an_editors_synonym_is_used_once_saved(client, seeded):
 
     assert result_links(client, "spondulicks") == []
     SearchSynonym.objects.create(phrase="Spondulicks", means="pay, band")
-    assert ROLE + "#pay-" in result_links(client, "spondulicks")[0]
+    assert lands_on("/careers/*/#pay-", result_links(client, "spondulicks")[0])
     SearchSynonym.objects.filter(phrase="spondulicks").update(is_published=False)
     bump_content_version()  # update() sends no signals
     assert result_links(client, "spondulicks") == []
