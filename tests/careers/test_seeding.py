@@ -77,14 +77,18 @@ def edit_as(editor, record, **changes):
 
 
 def rewrite_fixture(source_dir, target_dir, changes):
-    """Copy the fixtures, changing fields of records picked by (model, slug)."""
+    """Copy the fixtures, changing fields of records picked by (model, slug): the first
+    record with that slug, the one seeded first (several roles have a task of one slug)."""
     target_dir = Path(target_dir)
     target_dir.mkdir(exist_ok=True)
     for app_label in CONTENT_APPS:
         entries = json.loads((Path(source_dir) / f"{app_label}.json").read_text())
+        picked = set()
         for entry in entries:
             key = (entry["model"], entry["fields"].get("slug"))
-            entry["fields"].update(changes.get(key, {}))
+            if key in changes and key not in picked:
+                picked.add(key)
+                entry["fields"].update(changes[key])
         (target_dir / f"{app_label}.json").write_text(json.dumps(entries, indent=2))
     return target_dir
 
