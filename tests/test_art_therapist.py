@@ -53,6 +53,15 @@ def test_the_role_page_says_both_titles_are_protected_and_who_registers_them(cli
     assert "not an art lesson" in text  # what a session is not
 
 
+def test_the_headings_say_an_art_therapist(client, seeded):
+    assert "What an art therapist or art psychotherapist does" in text_of(client, ROLE)
+    entry = text_of(client, ROLE + "entry-routes/")
+    assert "How do I become an art therapist or art psychotherapist?" in entry
+    assert "How do I become a music therapist?" in text_of(
+        client, "/careers/music-therapist/entry-routes/"
+    )
+
+
 def test_the_key_facts_give_the_portfolio_care_work_and_training_length(client, seeded):
     html = client.get(ROLE).content.decode()
     start = html.index('id="key-facts-heading"')
