@@ -56,7 +56,7 @@ def test_key_facts_give_hours_per_nation_and_band_6_with_its_pay_year(client, se
 
 def test_a_fee_in_force_since_a_date_never_says_a_newer_year_applies(seeded):
     dbs = NationFact.objects.get(slug="checks-england")
-    hcpc = PlanNote.objects.get(slug="hcpc-registration-fee")
+    hcpc = PlanNote.objects.get(slug="hcpc-registration-fee", role__slug="music-therapist")
     assert dbs.effective_from == date(2024, 12, 2) and hcpc.effective_from == date(2025, 4, 29)
     for day in (date(2026, 12, 2), date(2031, 1, 1)):
         with mock.patch("django.utils.timezone.localdate", return_value=day):
