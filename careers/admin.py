@@ -1,4 +1,7 @@
+from django import forms
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 
 from careers.models import (
     ClientGroup,
@@ -12,6 +15,7 @@ from careers.models import (
     Workplace,
 )
 from core.admin import SOURCES_FIELDSET, ContentAdmin, ContentInline, ReviewStatusFilter
+from core.editing import ContentForm
 
 # The role's form is long: its sections open on demand, so its lists are in reach.
 COLLAPSED = ["collapse"]
@@ -22,6 +26,50 @@ class RoleChildAdmin(ContentAdmin):
     list_filter = ["role", "is_published", ReviewStatusFilter]
     autocomplete_fields = ["role"]
     prepopulated_fields = {"slug": ("name",)}
+
+
+class SharedChildAdmin(ContentAdmin):
+    """A record several roles can share: the roles it applies to are ticked on its own page,
+    and the role's page lists it (see ``shared_inline``)."""
+
+    list_filter = ["roles", "is_published", ReviewStatusFilter]
+    filter_horizontal = ["roles", "sources"]
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("roles")
+
+    @admin.display(description="roles")
+    def role_list(self, obj):
+        return ", ".join(role.title for role in obj.roles.all())
+
+
+def shared_inline(model, label):
+    """On a role's page, the shared records it uses, each linked to its own page, where it is
+    edited (for every role) and the roles it applies to are ticked."""
+    name = model._meta.model_name
+
+    class SharedRecordsInline(admin.TabularInline):
+        extra = 0
+        fields = readonly_fields = ["record"]
+        verbose_name = label
+        verbose_name_plural = f"{label}s (shared: edit each on its own page)"
+
+        def has_add_permission(self, request, obj=None):
+            return False
+
+        def get_queryset(self, request):
+            return super().get_queryset(request).select_related(name)
+
+        @admin.display(description=label)
+        def record(self, link):
+            record = getattr(link, name)
+            url = reverse(f"admin:{model._meta.app_label}_{name}_change", args=[record.pk])
+            return format_html('<a href="{}">{}</a>', url, record)
+
+    SharedRecordsInline.model = model.roles.through
+    SharedRecordsInline.__name__ = f"{model.__name__}RolesInline"
+    return SharedRecordsInline
 
 
 class TaskInline(ContentInline):
@@ -45,25 +93,6 @@ class SkillInline(ContentInline):
     fields = ["position", "kind", "name", "slug", "is_published", "last_reviewed"]
 
 
-class PayFigureInline(ContentInline):
-    model = PayFigure
-    fields = [
-        "position",
-        "label",
-        "slug",
-        "band",
-        "minimum",
-        "maximum",
-        "pay_year",
-        "effective_from",
-        "is_starting_figure",
-        "is_published",
-        "last_reviewed",
-        "needs_verification",
-    ]
-    prepopulated_fields = {"slug": ("label",)}
-
-
 class RelatedRoleInline(ContentInline):
     model = RelatedRole
     fields = ["position", "relation", "title", "slug", "explanation", "is_published"]
@@ -83,7 +112,8 @@ class RoleAdmin(ContentAdmin):
         ClientGroupInline,
         WorkplaceInline,
         SkillInline,
-        PayFigureInline,
+        shared_inline(PayFigure, "pay figure"),
+        shared_inline(NationFact, "fact per nation"),
         RelatedRoleInline,
     ]
     fieldsets = [
@@ -149,15 +179,37 @@ class SkillAdmin(RoleChildAdmin):
     search_fields = ["name", "why_it_matters", "how_to_build"]
 
 
+class PayFigureForm(ContentForm):
+    def clean(self):
+        """A role has one starting figure: refuse a second among the roles ticked."""
+        cleaned = super().clean()
+        roles = cleaned.get("roles")
+        if cleaned.get("is_starting_figure") and roles:
+            others = PayFigure.objects.filter(is_starting_figure=True, roles__in=roles)
+            clash = others.exclude(pk=self.instance.pk).distinct().first()
+            if clash is not None:
+                self.add_error(
+                    "is_starting_figure",
+                    forms.ValidationError(
+                        "“%(other)s” is already the starting figure for a role ticked here: "
+                        "untick it there first.",
+                        code="second_starting_figure",
+                        params={"other": clash},
+                    ),
+                )
+        return cleaned
+
+
 @admin.register(PayFigure)
-class PayFigureAdmin(RoleChildAdmin):
+class PayFigureAdmin(SharedChildAdmin):
+    form = PayFigureForm
     list_display = [
         "label",
         "minimum",
         "maximum",
         "pay_year",
         "is_starting_figure",
-        "role",
+        "role_list",
         "needs_verification",
     ]
     search_fields = ["label", "band", "pay_year"]
@@ -199,9 +251,17 @@ class RelatedRoleAdmin(RoleChildAdmin):
 
 
 @admin.register(NationFact)
-class NationFactAdmin(RoleChildAdmin):
-    list_display = ["title", "topic", "nation", "amount", "year", "role", "needs_verification"]
-    list_filter = ["role", "topic", "nation", "is_published", ReviewStatusFilter]
+class NationFactAdmin(SharedChildAdmin):
+    list_display = [
+        "title",
+        "topic",
+        "nation",
+        "amount",
+        "year",
+        "role_list",
+        "needs_verification",
+    ]
+    list_filter = ["roles", "topic", "nation", "is_published", ReviewStatusFilter]
     search_fields = ["title", "text"]
-    autocomplete_fields = ["role", "organisation"]
+    autocomplete_fields = ["organisation"]
     prepopulated_fields = {"slug": ("topic", "nation", "title")}

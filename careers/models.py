@@ -228,6 +228,35 @@ def unique_slug_per_role(name):
     return models.UniqueConstraint(fields=["role", "slug"], name=name)
 
 
+class SharedChild(Content):
+    """Base for records that several roles can share, stored once: a route such as the arts
+    therapist apprenticeship, a fact per nation such as the DBS check, an NHS pay band, HCPC
+    registration. Each lists the roles it applies to in ``roles``, so a correction reaches
+    every role's pages; its slug is unique across the model."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    position = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+
+    objects = SlugManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["careers.role"]
+
+
+def roles_field(related_name):
+    return models.ManyToManyField(
+        Role,
+        related_name=related_name,
+        help_text="Every role this applies to: one record serves them all, so correct it once.",
+    )
+
+
 class Task(RoleChild):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="tasks")
     text = models.CharField(max_length=300)
@@ -289,10 +318,10 @@ class Skill(RoleChild):
         return self.name
 
 
-class PayFigure(RoleChild):
+class PayFigure(SharedChild):
     """A pay range with the year it applies to and where it comes from."""
 
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="pay_figures")
+    roles = roles_field("pay_figures")
     label = models.CharField(max_length=120, help_text="e.g. 'Newly qualified (NHS band 6)'.")
     band = models.CharField(max_length=40, blank=True, help_text="e.g. 'Band 6'.")
     minimum = models.PositiveIntegerField(help_text="Pounds a year.")
@@ -312,7 +341,7 @@ class PayFigure(RoleChild):
         "starting figure",
         default=False,
         help_text="The pay a newly qualified practitioner starts on, shown in the key facts. "
-        "One per role.",
+        "One per role: roles that share a starting band share its record.",
     )
     nation = models.CharField(
         max_length=20,
@@ -325,15 +354,8 @@ class PayFigure(RoleChild):
     )
     note = models.CharField(max_length=300, blank=True)
 
-    class Meta(RoleChild.Meta):
+    class Meta(SharedChild.Meta):
         constraints = [
-            unique_slug_per_role("payfigure_unique_slug_per_role"),
-            models.UniqueConstraint(
-                fields=["role"],
-                condition=Q(is_starting_figure=True),
-                name="payfigure_one_starting_figure_per_role",
-                violation_error_message="A role has one starting figure: untick the other first.",
-            ),
             models.CheckConstraint(
                 condition=Q(minimum__lte=F("maximum")),
                 name="payfigure_minimum_not_above_maximum",
@@ -380,7 +402,7 @@ class RelatedRole(RoleChild):
         return self.title
 
 
-class NationFact(RoleChild):
+class NationFact(SharedChild):
     """A fact that differs between England, Scotland, Wales and Northern Ireland: one record
     per topic and nation, so pages can show every nation side by side and the planner the
     visitor's own."""
@@ -394,7 +416,7 @@ class NationFact(RoleChild):
         CAREERS_SERVICE = "careers_service", "Careers service"
         COURSES = "courses", "Courses"
 
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="nation_facts")
+    roles = roles_field("nation_facts")
     topic = models.CharField(max_length=20, choices=Topic.choices)
     nation = models.CharField(max_length=20, choices=Nation.choices)
     title = models.CharField(
@@ -447,9 +469,8 @@ class NationFact(RoleChild):
         "figure is stored once. Leave the amount blank when you choose one.",
     )
 
-    class Meta(RoleChild.Meta):
+    class Meta(SharedChild.Meta):
         ordering = ["topic", "position", "pk"]
-        constraints = [unique_slug_per_role("nationfact_unique_slug_per_role")]
 
     def __str__(self):
         return f"{self.get_topic_display()}, {self.get_nation_display()}: {self.title}"

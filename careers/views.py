@@ -121,13 +121,14 @@ class AboutView(TemplateView):
 
 
 def careers_services():
-    """One careers service per nation, in the usual order of the nations. The facts belong to
-    roles; every role names the same four, so the first published one found is shown."""
+    """One careers service per nation, in the usual order of the nations: the facts that
+    published roles share (the first by position where there are more)."""
     facts = (
         NationFact.objects.published()
-        .filter(topic=NationFact.Topic.CAREERS_SERVICE, role__is_published=True)
+        .filter(topic=NationFact.Topic.CAREERS_SERVICE, roles__is_published=True)
+        .distinct()
         .select_related("organisation")
-        .order_by("role__pk", "position", "pk")
+        .order_by("position", "pk")
     )
     by_nation = {}
     for fact in facts:

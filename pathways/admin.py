@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from careers.admin import RoleAdmin, RoleChildAdmin
+from careers.admin import RoleAdmin, RoleChildAdmin, SharedChildAdmin, shared_inline
 from careers.models import Role
 from core.admin import SOURCES_FIELDSET, ContentAdmin, ContentInline, ReviewStatusFilter
 from pathways.models import (
@@ -34,27 +34,28 @@ class SpecialismInline(ContentInline):
     fields = ["position", "name", "slug", "is_emerging", "is_published", "last_reviewed"]
 
 
-class EntryRouteInline(ContentInline):
-    model = EntryRoute
-    fields = ["position", "name", "slug", "duration", "is_published", "last_reviewed"]
-
-
 # A role is edited on one page: pathways adds its own lists to the careers admin.
 admin.site.unregister(Role)
 
 
 @admin.register(Role)
 class RoleWithPathwaysAdmin(RoleAdmin):
-    inlines = [*RoleAdmin.inlines, EntryRouteInline, ProgressionStageInline, SpecialismInline]
+    inlines = [
+        *RoleAdmin.inlines,
+        shared_inline(EntryRoute, "entry route"),
+        shared_inline(Qualification, "qualification"),
+        ProgressionStageInline,
+        SpecialismInline,
+    ]
 
 
 @admin.register(EntryRoute)
-class EntryRouteAdmin(RoleChildAdmin):
-    list_display = ["name", "role", "duration", "is_paid_while_learning", "is_published"]
+class EntryRouteAdmin(SharedChildAdmin):
+    list_display = ["name", "role_list", "duration", "is_paid_while_learning", "is_published"]
     search_fields = ["name", "summary", "description"]
     inlines = [RequirementInline]
     fieldsets = [
-        (None, {"fields": ["role", "name", "short_name", "slug", "position", "summary"]}),
+        (None, {"fields": ["roles", "name", "short_name", "slug", "position", "summary"]}),
         (
             "The route in full",
             {"fields": ["description", "outcome", "who_it_suits", "how_to_apply"]},
@@ -89,12 +90,11 @@ class RequirementAdmin(ContentAdmin):
 
 
 @admin.register(Qualification)
-class QualificationAdmin(RoleChildAdmin):
-    list_display = ["name", "level", "body", "is_mandatory", "role", "is_published"]
-    list_select_related = ["role", "body"]
-    list_filter = ["role", "is_mandatory", "is_published", ReviewStatusFilter]
+class QualificationAdmin(SharedChildAdmin):
+    list_display = ["name", "level", "body", "is_mandatory", "role_list", "is_published"]
+    list_select_related = ["body"]
     search_fields = ["name", "summary", "description"]
-    autocomplete_fields = ["role", "body"]
+    autocomplete_fields = ["body"]
 
 
 class ProgrammeFeeInline(ContentInline):

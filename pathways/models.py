@@ -7,6 +7,8 @@ from careers.models import (
     Organisation,
     Role,
     RoleChild,
+    SharedChild,
+    roles_field,
     unique_slug_per_role,
 )
 from core.content import Content, ContentQuerySet, Nation, SlugManager
@@ -23,10 +25,11 @@ def non_negative(field, name):
     )
 
 
-class EntryRoute(RoleChild):
-    """A way into the role, such as a postgraduate course or an apprenticeship."""
+class EntryRoute(SharedChild):
+    """A way into one role or several, such as a postgraduate course or the arts therapist
+    apprenticeship."""
 
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="entry_routes")
+    roles = roles_field("entry_routes")
     name = models.CharField(max_length=120)
     short_name = models.CharField(max_length=60, help_text="For tables and the planner.")
     summary = models.CharField(max_length=300)
@@ -51,9 +54,8 @@ class EntryRoute(RoleChild):
     outcome = models.TextField(help_text="What the visitor has at the end.")
     how_to_apply = models.TextField(blank=True)
 
-    class Meta(RoleChild.Meta):
+    class Meta(SharedChild.Meta):
         constraints = [
-            unique_slug_per_role("entryroute_unique_slug_per_role"),
             non_negative("months_full_time", "entryroute_months_full_time_non_negative"),
             non_negative("months_part_time", "entryroute_months_part_time_non_negative"),
         ]
@@ -61,15 +63,25 @@ class EntryRoute(RoleChild):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    @property
+    def page_role(self):
+        """The role whose pages this route was read for (``entry_routes_for_detail_page``)."""
+        return self.page_roles[0]
+
+    def url_for(self, role):
+        """The route's page among ``role``'s pages (a shared route has one per role)."""
         return reverse(
-            "pathways:entry_route_detail", kwargs={"role_slug": self.role.slug, "slug": self.slug}
+            "pathways:entry_route_detail", kwargs={"role_slug": role.slug, "slug": self.slug}
         )
+
+    def get_absolute_url(self):
+        role = self.roles.order_by("pk").first()
+        return self.url_for(role) if role else None
 
 
 class RequirementManager(models.Manager.from_queryset(ContentQuerySet)):
-    def get_by_natural_key(self, role_slug, route_slug, slug):
-        return self.get(route__role__slug=role_slug, route__slug=route_slug, slug=slug)
+    def get_by_natural_key(self, route_slug, slug):
+        return self.get(route__slug=route_slug, slug=slug)
 
 
 class Requirement(Content):
@@ -112,10 +124,10 @@ class Requirement(Content):
     natural_key.dependencies = ["pathways.entryroute"]
 
 
-class Qualification(RoleChild):
+class Qualification(SharedChild):
     """A qualification, registration or membership, mandatory or helpful."""
 
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="qualifications")
+    roles = roles_field("qualifications")
     name = models.CharField(max_length=160)
     level = models.CharField(max_length=60, blank=True, help_text="e.g. 'Level 7 (Masters)'.")
     body = models.ForeignKey(
@@ -128,9 +140,8 @@ class Qualification(RoleChild):
     summary = models.CharField(max_length=300)
     description = models.TextField()
 
-    class Meta(RoleChild.Meta):
+    class Meta(SharedChild.Meta):
         ordering = ["-is_mandatory", "position", "pk"]
-        constraints = [unique_slug_per_role("qualification_unique_slug_per_role")]
 
     def __str__(self):
         return self.name
@@ -577,12 +588,15 @@ def roles_for_entry_routes_page():
     )
 
 
-def entry_routes_for_detail_page():
+def entry_routes_for_detail_page(role_slug):
+    """The published routes of the published role ``role_slug``, each with that role as
+    ``page_role`` (a shared route's page differs only in the role around it)."""
+    role = Role.objects.published().filter(slug=role_slug)
     return (
         with_glossary(EntryRoute.objects.published())
-        .filter(role__is_published=True)
-        .select_related("role")
+        .filter(roles__in=role)
         .prefetch_related(
+            Prefetch("roles", queryset=role, to_attr="page_roles"),
             Prefetch("requirements", queryset=published_requirements()),
             Prefetch("programmes", queryset=Programme.objects.published()),
         )
@@ -608,7 +622,7 @@ def roles_for_qualifications_page():
 
 
 def programmes_for_role(role):
-    return Programme.objects.published().filter(routes__role=role).distinct()
+    return Programme.objects.published().filter(routes__roles=role).distinct()
 
 
 def roles_for_progression_page():

@@ -20,23 +20,27 @@ class KnownSlugs:
     def __init__(self):
         role_slugs = dict(Role.objects.published().values_list("pk", "slug"))
         self.roles = {slug: pk for pk, slug in role_slugs.items()}
-        route_slugs = {
-            pk: (role_id, slug)
-            for pk, role_id, slug in EntryRoute.objects.published()
-            .filter(role_id__in=role_slugs)
-            .values_list("pk", "role_id", "slug")
+        # A route that several roles share has a page under each: (role, route slug) pairs.
+        shared = EntryRoute.roles.through.objects.filter(
+            entryroute__is_published=True, role_id__in=role_slugs
+        )
+        pairs = shared.values_list("entryroute_id", "role_id")
+        route_roles = {}
+        for route_id, role_id in pairs:
+            route_roles.setdefault(route_id, []).append(role_id)
+        route_slugs = dict(EntryRoute.objects.filter(pk__in=route_roles).values_list("pk", "slug"))
+        self.routes = {
+            (role_id, route_slugs[pk]) for pk, roles in route_roles.items() for role_id in roles
         }
-        self.routes = set(route_slugs.values())
         self.old_roles = {}
         for old, pk in Role.history.order_by("history_date").values_list("slug", "id"):
             if pk in role_slugs and old not in self.roles:
                 self.old_roles[old] = role_slugs[pk]
         self.old_routes = {}
-        for old, pk, role_id in EntryRoute.history.order_by("history_date").values_list(
-            "slug", "id", "role_id"
-        ):
-            if pk in route_slugs and (role_id, old) not in self.routes:
-                self.old_routes[(role_id, old)] = route_slugs[pk][1]
+        for old, pk in EntryRoute.history.order_by("history_date").values_list("slug", "id"):
+            for role_id in route_roles.get(pk, ()):
+                if (role_id, old) not in self.routes:
+                    self.old_routes[(role_id, old)] = route_slugs[pk]
 
 
 def known_slugs():

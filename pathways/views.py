@@ -99,8 +99,7 @@ class EntryRouteDetailView(JourneyPageMixin, DetailView):
         return for_version(
             self.page_key("object"),
             lambda: get_object_or_404(
-                entry_routes_for_detail_page(),
-                role__slug=self.kwargs["role_slug"],
+                entry_routes_for_detail_page(self.kwargs["role_slug"]),
                 slug=self.kwargs["slug"],
             ),
         )
@@ -109,7 +108,7 @@ class EntryRouteDetailView(JourneyPageMixin, DetailView):
         route = self.object
         requirements = route.requirements.all()
         return super().get_context_data(
-            role=route.role,
+            role=route.page_role,
             route_glossary=route.glossary_terms,
             essential=[r for r in requirements if r.is_essential],
             usual=[r for r in requirements if not r.is_essential],

@@ -8,6 +8,7 @@ Reading everything takes a fixed number of queries, whatever the amount of conte
 
 from dataclasses import dataclass
 
+from django.db.models import F
 from django.urls import reverse
 
 from careers.models import (
@@ -148,6 +149,15 @@ def _role_documents(role):
             )
 
 
+def per_role(model, queryset=None):
+    """A record that roles share (``SharedChild``), once for each published role it applies
+    to, with that role's slug: one query."""
+    queryset = queryset if queryset is not None else model.objects.published()
+    rows = queryset.filter(roles__is_published=True).annotate(role_slug=F("roles__slug"))
+    for record in rows.order_by("pk", "role_slug"):
+        yield record, record.role_slug
+
+
 def _role_children():
     """Rows of the role's pages: one query per model."""
 
@@ -173,12 +183,12 @@ def _role_children():
             place.description,
             _page(page, place.role.slug, f"workplace-{place.slug}"),
         )
-    for pay in published(PayFigure):
+    for pay, role_slug in per_role(PayFigure):
         yield Document(
             "Pay and hours",
             pay.label,
             _join(f"£{pay.minimum:,} to £{pay.maximum:,} a year ({pay.pay_year})", pay.note),
-            _page(page, pay.role.slug, f"pay-{pay.slug}"),
+            _page(page, role_slug, f"pay-{pay.slug}"),
             _join(pay.band, pay.scale, pay.get_nation_display(), "pay a year"),
         )
     for other in published(RelatedRole):
@@ -204,8 +214,7 @@ def _pathway_children():
         return model.objects.published().filter(role__is_published=True).select_related("role")
 
     routes = "pathways:entry_route_list"
-    for route in published(EntryRoute):
-        slug = route.role.slug
+    for route, slug in per_role(EntryRoute):
         yield Document(
             PAGE_TITLES[routes],
             route.name,
@@ -233,9 +242,10 @@ def _pathway_children():
                 "apply application",
             )
     requirements = Requirement.objects.published().filter(
-        route__is_published=True, route__role__is_published=True
+        route__is_published=True, route__roles__is_published=True
     )
-    for requirement in requirements.select_related("route__role"):
+    rows = requirements.select_related("route").annotate(role_slug=F("route__roles__slug"))
+    for requirement in rows.order_by("pk", "role_slug"):
         route = requirement.route
         yield Document(
             f"{route.name}: what you need",
@@ -243,28 +253,29 @@ def _pathway_children():
             requirement.detail,
             reverse(
                 "pathways:entry_route_detail",
-                kwargs={"role_slug": route.role.slug, "slug": route.slug},
+                kwargs={"role_slug": requirement.role_slug, "slug": route.slug},
             )
             + f"#requirement-{requirement.slug}",
             "requirements",
         )
     qualifications = "pathways:qualifications"
-    for qualification in published(Qualification).select_related("body"):
+    shared = Qualification.objects.published().select_related("body")
+    for qualification, role_slug in per_role(Qualification, shared):
         yield Document(
             PAGE_TITLES[qualifications],
             qualification.name,
             _join(qualification.summary, qualification.description),
-            _page(qualifications, qualification.role.slug, qualification.slug),
+            _page(qualifications, role_slug, qualification.slug),
             _join(qualification.level, qualification.body.display_name),
         )
     programmes = (
         Programme.objects.published()
-        .filter(routes__is_published=True, routes__role__is_published=True)
+        .filter(routes__is_published=True, routes__roles__is_published=True)
         .values_list(
-            "slug", "provider", "award", "location", "nation", "notes", "routes__role__slug"
+            "slug", "provider", "award", "location", "nation", "notes", "routes__roles__slug"
         )
         .distinct()
-        .order_by("provider", "slug", "routes__role__slug")
+        .order_by("provider", "slug", "routes__roles__slug")
     )
     for slug, provider, award, location, nation, notes, role_slug in programmes:
         yield Document(
@@ -298,13 +309,13 @@ def _pathway_children():
             _page(routes, fact.role.slug, f"school-{fact.slug}"),
             _join(fact.get_topic_display(), fact.get_nation_display(), "school college student"),
         )
-    facts = published(NationFact).select_related("organisation")
-    for fact in facts:
+    facts = NationFact.objects.published().select_related("organisation")
+    for fact, role_slug in per_role(NationFact, facts):
         yield Document(
             f"{fact.get_topic_display()}: {fact.get_nation_display()}",
             fact.title,
             fact.text,
-            _page(NATION_FACT_PAGES[fact.topic], fact.role.slug, f"fact-{fact.slug}"),
+            _page(NATION_FACT_PAGES[fact.topic], role_slug, f"fact-{fact.slug}"),
             _join(
                 fact.get_nation_display(),
                 fact.organisation and fact.organisation.display_name,

@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from careers.models import Role
+from careers.models import NationFact, Role
 from core.models import FixtureUpdate, GlossaryTerm, Snippet, Source
 
 BEFORE_THE_MOVE = [
@@ -27,6 +27,11 @@ LATER = {
     "pathways_schoolfact",
     "pathways_schoolfact_sources",
     "pathways_historicalschoolfact",
+    # shared between roles (careers 0007, pathways 0009)
+    "careers_nationfact_roles",
+    "careers_payfigure_roles",
+    "pathways_entryroute_roles",
+    "pathways_qualification_roles",
 }
 
 
@@ -77,6 +82,9 @@ def made_before_the_move(apps):
         vacancies="-",
     )
     role.sources.add(source.pk)
+    fact = apps.get_model("careers", "NationFact").objects.create(
+        role=role, slug="layout-fact", topic="checks", nation="england", title="-", text="-"
+    )
     OldContentType = apps.get_model("contenttypes", "ContentType")
     snippet_type = OldContentType.objects.get(app_label="careers", model="snippet")
     update = apps.get_model("careers", "FixtureUpdate").objects.create(
@@ -92,6 +100,7 @@ def made_before_the_move(apps):
         "snippet": snippet.pk,
         "term": term.pk,
         "role": role.pk,
+        "fact": fact.pk,
         "update": update.pk,
         "permission": change_source.pk,
     }
@@ -119,6 +128,10 @@ def test_a_database_made_before_the_move_keeps_every_row_and_table():
     assert list(Snippet.objects.get(pk=made["snippet"]).sources.all()) == [source]
     assert GlossaryTerm.objects.get(pk=made["term"]).term == "Layout"
     assert list(Role.objects.get(pk=made["role"]).sources.all()) == [source]
+    # a fact per nation, shareable since, keeps its one role
+    assert list(NationFact.objects.get(pk=made["fact"]).roles.all()) == [
+        Role.objects.get(pk=made["role"])
+    ]
     update = FixtureUpdate.objects.get(pk=made["update"])
     assert update.record == Snippet.objects.get(pk=made["snippet"])
     assert update.content_type.app_label == "core"

@@ -87,14 +87,14 @@ def test_plans_for_two_roles_with_the_same_answers_show_each_roles_own_facts(cli
     other._state.adding = True
     other.slug, other.title = "art-therapist", "Art therapist"
     other.save()
-    NationFact.objects.create(
-        role=other,
+    fact = NationFact.objects.create(
         slug="art-check-wales",
         topic=NationFact.Topic.CHECKS,
         nation="wales",
         title="A check only art therapists need",
         text="What it is.",
     )
+    fact.roles.add(other)
     answers = "next-steps/?stage=graduate&degree=music&nation=wales"
     music = render_afresh(client, ROLE + answers)[0].content.decode()
     art = render_afresh(client, "/careers/art-therapist/" + answers)[0].content.decode()

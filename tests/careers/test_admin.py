@@ -44,18 +44,32 @@ def test_editor_can_open_list_add_change_and_history_pages(editor_client, seeded
 
 
 def clone_rows(model, times):
-    """Copy every row of a model, so a page shows more of them."""
+    """Copy every row of a model, so a page shows more of them. For the roles a shared record
+    applies to (a many-to-many link), copy the records and link the copies to the same roles."""
+    if model._meta.auto_created:
+        shared = next(field for field in model._meta.fields if field.name not in ("id", "role"))
+        for link in list(model.objects.select_related(shared.name)):
+            for number in range(times):
+                record = copy(getattr(link, shared.name), number)
+                model.objects.create(role_id=link.role_id, **{shared.name: record})
+        return
     for number in range(times):
         for record in list(model.objects.all()):
-            record.pk = record.id = None
-            record._state.adding = True
-            if hasattr(record, "slug"):
-                record.slug = f"{record.slug}-copy-{number}"[:80]
-            if hasattr(record, "is_starting_figure"):  # one starting figure per role
-                record.is_starting_figure = False
-            if hasattr(record, "phrase"):  # a search synonym's phrase is its natural key
-                record.phrase = f"{record.phrase} copy {number}"[:80]
-            record.save()
+            copy(record, number)
+
+
+def copy(record, number):
+    """Save ``record`` again as a new row, with the fields that must be unique changed."""
+    record.pk = record.id = None
+    record._state.adding = True
+    if hasattr(record, "slug"):
+        record.slug = f"{record.slug}-copy-{number}"[:80]
+    if hasattr(record, "is_starting_figure"):  # one starting figure per role
+        record.is_starting_figure = False
+    if hasattr(record, "phrase"):  # a search synonym's phrase is its natural key
+        record.phrase = f"{record.phrase} copy {number}"[:80]
+    record.save()
+    return record
 
 
 @pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda m: m.__name__)

@@ -25,7 +25,7 @@ def key_facts_text(panel):
 
 def test_key_facts_show_pay_with_its_year_hours_training_cost_and_entry(client, seeded):
     role = Role.objects.get(slug="music-therapist")
-    pay = PayFigure.objects.filter(role=role, is_published=True).order_by("position", "pk")[0]
+    pay = PayFigure.objects.filter(roles=role, is_published=True).order_by("position", "pk")[0]
     panel = key_facts(client)
     assert f"£{pay.minimum:,} to £{pay.maximum:,} a year" in panel
     assert f"{pay.pay_year} pay year" in panel

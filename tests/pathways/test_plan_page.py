@@ -53,8 +53,7 @@ def nations(seeded, monkeypatch):
     role = Role.objects.get(slug="music-therapist")
     NationFact.objects.all().delete()  # these tests pin rules, not the shipped wording
     for position, (topic, nation, title, amount, label, year) in enumerate(FACTS):
-        NationFact.objects.create(
-            role=role,
+        fact = NationFact.objects.create(
             slug=f"test-{topic}-{nation}-{position}",
             position=position,
             topic=topic,
@@ -65,6 +64,7 @@ def nations(seeded, monkeypatch):
             amount_label=label,
             year=year,
         )
+        fact.roles.add(role)
     Programme.objects.filter(slug="queen-margaret").update(
         delivery="in_person", intake="Every September"
     )

@@ -160,14 +160,14 @@ def test_nation_facts_and_glossary_terms_are_found(client, seeded):
     from core.models import GlossaryTerm
 
     role = Role.objects.get(slug="music-therapist")
-    NationFact.objects.create(
-        role=role,
+    fact = NationFact.objects.create(
         slug="jobs-scotland-job-train",
         topic=NationFact.Topic.JOBS,
         nation="scotland",
         title="Job Train lists NHS Scotland posts",
         text="NHS Scotland vacancies are listed on Job Train.",
     )
+    fact.roles.add(role)
     GlossaryTerm.objects.create(
         slug="protected-job-title",
         term="Protected job title",
