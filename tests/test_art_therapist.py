@@ -160,12 +160,12 @@ def test_search_finds_the_role_by_the_words_people_use(client, seeded):
 
 # Queries each page reads when its data is built (as tests/test_journey.py counts them).
 BUILT = {
-    ROLE: 23,
+    ROLE: 25,
     ROLE + "skills/": 6,
     ROLE + "entry-routes/": 9,
     ROLE + "qualifications/": 19,
-    ROLE + "progression/": 7,
-    ROUTE: 7,
+    ROLE + "progression/": 8,
+    ROUTE: 8,
 }
 
 
@@ -185,3 +185,14 @@ def test_unpublishing_the_role_hides_its_journey(client, seeded):
     Role.objects.filter(slug="art-therapist").update(is_published=False)
     for url, _ in JOURNEY:
         assert client.get(url).status_code == 404, url
+
+
+def test_the_shared_pay_hours_and_apprenticeship_reach_the_role(client, seeded):
+    text = text_of(client, ROLE)
+    assert "Starting pay £38,682 to £46,580 a year" in text  # NHS band 6, shared
+    assert "Scotland: 36 hours a week from 1 April 2026" in text
+    assert "England: 37.5 hours a week" in text
+    route = text_of(client, ROLE + "entry-routes/apprenticeship/")
+    assert "art psychotherapy at Teesside University" in route
+    assert "MSc Arts Therapist (Degree Apprenticeship), in art psychotherapy" in route
+    assert "A high standard in your own art form" in route  # not musicianship only
