@@ -96,7 +96,6 @@ class SkillInline(ContentInline):
 class RelatedRoleInline(ContentInline):
     model = RelatedRole
     fk_name = "role"
-    autocomplete_fields = ["linked_role"]
     fields = [
         "position",
         "relation",
@@ -108,6 +107,14 @@ class RelatedRoleInline(ContentInline):
         "is_published",
     ]
     prepopulated_fields = {"slug": ("title",)}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """The roles to link to, read once for every row (a select per row would read them
+        again for each)."""
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "linked_role":
+            field.choices = list(field.choices)
+        return field
 
 
 @admin.register(Role)

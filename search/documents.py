@@ -51,6 +51,9 @@ NATION_FACT_PAGES = {
 GLOSSARY_WEIGHT = 0.6
 # A role with pages of its own is found there before in another role's related roles.
 RELATED_WITH_PAGES_WEIGHT = 0.5
+# A way in's cost is where a question about cost is answered in full: before the loans of
+# one nation, which say "fee" more often.
+ROUTE_COST_WEIGHT = 1.3
 
 
 @dataclass(frozen=True)
@@ -153,10 +156,13 @@ def _role_documents(role):
 
 def per_role(model, queryset=None):
     """A record that roles share (``SharedChild``), once for each published role it applies
-    to, with that role's slug: one query."""
+    to, with that role's slug, the first role first (search lists it once, there): one
+    query."""
     queryset = queryset if queryset is not None else model.objects.published()
-    rows = queryset.filter(roles__is_published=True).annotate(role_slug=F("roles__slug"))
-    for record in rows.order_by("pk", "role_slug"):
+    rows = queryset.filter(roles__is_published=True).annotate(
+        role_slug=F("roles__slug"), role_pk=F("roles__pk")
+    )
+    for record in rows.order_by("pk", "role_pk"):
         yield record, record.role_slug
 
 
@@ -235,6 +241,7 @@ def _pathway_children():
                 _join(route.cost, route.who_pays),
                 reverse("pathways:entry_route_detail", kwargs=detail) + f"#{cost_anchor}",
                 "who pays",
+                weight=ROUTE_COST_WEIGHT,
             )
         if route.how_to_apply:
             yield Document(
@@ -247,8 +254,10 @@ def _pathway_children():
     requirements = Requirement.objects.published().filter(
         route__is_published=True, route__roles__is_published=True
     )
-    rows = requirements.select_related("route").annotate(role_slug=F("route__roles__slug"))
-    for requirement in rows.order_by("pk", "role_slug"):
+    rows = requirements.select_related("route").annotate(
+        role_slug=F("route__roles__slug"), role_pk=F("route__roles__pk")
+    )
+    for requirement in rows.order_by("pk", "role_pk"):
         route = requirement.route
         yield Document(
             f"{route.name}: what you need",

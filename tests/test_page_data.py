@@ -85,7 +85,7 @@ def test_plans_for_two_roles_with_the_same_answers_show_each_roles_own_facts(cli
     other = Role.objects.get(slug="music-therapist")
     other.pk = other.id = None
     other._state.adding = True
-    other.slug, other.title = "art-therapist", "Art therapist"
+    other.slug, other.title = "test-therapist", "Test therapist"
     other.save()
     fact = NationFact.objects.create(
         slug="art-check-wales",
@@ -97,6 +97,6 @@ def test_plans_for_two_roles_with_the_same_answers_show_each_roles_own_facts(cli
     fact.roles.add(other)
     answers = "next-steps/?stage=graduate&degree=psychology&nation=wales"
     music = render_afresh(client, ROLE + answers)[0].content.decode()
-    art = render_afresh(client, "/careers/art-therapist/" + answers)[0].content.decode()
+    art = render_afresh(client, "/careers/test-therapist/" + answers)[0].content.decode()
     assert "A check only art therapists need" not in music
     assert "A check only art therapists need" in art

@@ -31,6 +31,14 @@ def pounds(value):
     return f"£{value:,}"
 
 
+@register.filter
+def with_article(value):
+    """A job title after "a" or "an", as it is said: "a music therapist", "an art
+    therapist or art psychotherapist"."""
+    text = str(value)
+    return f"{'an' if text[:1].lower() in 'aeiou' else 'a'} {text}" if text else text
+
+
 @register.filter(needs_autoescape=True)
 def paragraphs(value, autoescape=True):
     """Editors' text as GOV.UK body paragraphs: a blank line starts a new paragraph."""

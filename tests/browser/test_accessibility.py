@@ -16,6 +16,7 @@ DESKTOP = {"width": 1280, "height": 900}
 VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320px", "1280px"])
 
 ROLE = "/careers/music-therapist/"
+ART = "/careers/art-therapist/"
 SEARCH = "/search/"
 SKILLS = ROLE + "skills/"
 PLANNER = ROLE + "next-steps/"
@@ -65,6 +66,15 @@ PAGES = {
         (PLANNER, 200),
         (PLANNER + "?stage=bogus", 400),
         (PLANNER + "?" + FULL_ANSWERS, 200),
+    ],
+    "art-therapist": [
+        *(
+            (ART + step, 200)
+            for step in ("", "skills/", "entry-routes/", "qualifications/", "progression/")
+        ),
+        (ART + "next-steps/", 200),
+        (ART + "entry-routes/art-therapist-postgraduate/", 200),
+        (SEARCH + "?q=art+psychotherapy", 200),
     ],
 }
 GOVUK_FOCUS_YELLOW = "rgb(255, 221, 0)"

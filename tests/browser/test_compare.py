@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import assert_no_axe_violations
-from tests.factories import make_role
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,25 +17,12 @@ DESKTOP = {"width": 1280, "height": 800}
 THREE = "/careers/compare/?roles=art-therapist&roles=dramatherapist&roles=music-therapist"
 
 
-@pytest.fixture
-def three_roles(seeded):
-    from careers.models import RelatedRole
-
-    for role in (
-        make_role("art-therapist", "Art therapist or art psychotherapist"),
-        make_role("dramatherapist", "Dramatherapist"),
-    ):
-        RelatedRole.objects.filter(role__slug="music-therapist", slug=role.slug).update(
-            linked_role=role
-        )
-
-
 def pdf_pages(page: Page) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4")))
 
 
 def test_on_a_phone_each_role_is_a_card_with_the_same_rows_in_the_same_order(
-    page: Page, live_server, three_roles
+    page: Page, live_server, seeded
 ):
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + THREE)
@@ -55,7 +41,7 @@ def test_on_a_phone_each_role_is_a_card_with_the_same_rows_in_the_same_order(
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-def test_on_a_desktop_the_roles_are_columns_of_one_table(page: Page, live_server, three_roles):
+def test_on_a_desktop_the_roles_are_columns_of_one_table(page: Page, live_server, seeded):
     page.set_viewport_size(DESKTOP)
     page.goto(live_server.url + THREE)
     expect(page.locator(".app-compare-cards")).to_be_hidden()
@@ -66,7 +52,7 @@ def test_on_a_desktop_the_roles_are_columns_of_one_table(page: Page, live_server
     expect(page.locator("#row-pay td").first).to_contain_text("£")
 
 
-def test_three_roles_print_on_at_most_two_a4_pages(page: Page, live_server, three_roles):
+def test_three_roles_print_on_at_most_two_a4_pages(page: Page, live_server, seeded):
     page.goto(live_server.url + THREE)
     page.emulate_media(media="print")
     expect(page.locator(".app-compare--roles")).to_be_visible()
@@ -79,7 +65,7 @@ def test_three_roles_print_on_at_most_two_a4_pages(page: Page, live_server, thre
 
 
 @pytest.mark.parametrize("viewport", [SMALL_PHONE, DESKTOP], ids=["320px", "1280px"])
-def test_no_axe_violations(page: Page, live_server, three_roles, viewport):
+def test_no_axe_violations(page: Page, live_server, seeded, viewport):
     page.set_viewport_size(viewport)
     for path, status in [
         (THREE, 200),

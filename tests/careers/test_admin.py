@@ -48,10 +48,13 @@ def clone_rows(model, times):
     applies to (a many-to-many link), copy the records and link the copies to the same roles."""
     if model._meta.auto_created:
         shared = next(field for field in model._meta.fields if field.name not in ("id", "role"))
+        copies = {}  # a record shared by several roles is copied once, linked to each
         for link in list(model.objects.select_related(shared.name)):
             for number in range(times):
-                record = copy(getattr(link, shared.name), number)
-                model.objects.create(role_id=link.role_id, **{shared.name: record})
+                key = (getattr(link, shared.attname), number)
+                if key not in copies:
+                    copies[key] = copy(getattr(link, shared.name), number)
+                model.objects.create(role_id=link.role_id, **{shared.name: copies[key]})
         return
     for number in range(times):
         for record in list(model.objects.all()):
