@@ -46,6 +46,16 @@ NI_UNDERGRADUATE = {
     "nation": "northern_ireland",
     "age": "under_22",
 }
+# 17, at school in Wales, planning a music degree.
+WELSH_17_YEAR_OLD = {
+    "stage": "school",
+    "degree": "music",
+    "practice": "developing",
+    "experience": "none",
+    "employed": "no",
+    "mode": "full_time",
+    "nation": "wales",
+}
 # A music therapist who qualified abroad.
 QUALIFIED_ABROAD = {"stage": "qualified", "experience": "over_2", "nation": "outside_uk"}
 # 28, an NHS support worker in England hoping for an apprenticeship.

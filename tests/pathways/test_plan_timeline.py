@@ -12,22 +12,12 @@ from django.core.cache import caches
 from django.utils import timezone
 
 from pathways.models import PlanStep
-from tests.personas import NI_UNDERGRADUATE
+from tests.personas import NI_UNDERGRADUATE, WELSH_17_YEAR_OLD
 
 pytestmark = pytest.mark.django_db
 
 URL = "/careers/music-therapist/next-steps/"
 TODAY = date(2026, 12, 2)
-# 17, at school in Wales, planning a music degree.
-WELSH_17_YEAR_OLD = {
-    "stage": "school",
-    "degree": "music",
-    "music": "developing",
-    "experience": "none",
-    "employed": "no",
-    "mode": "full_time",
-    "nation": "wales",
-}
 MONTHS = {name: number for number, name in enumerate(calendar.month_name) if number}
 
 
