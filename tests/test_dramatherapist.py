@@ -10,7 +10,7 @@ from django.core.cache import caches
 
 from tests.test_journey import BUILT, UNCACHED, add_more_content
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 ROLE = "/careers/dramatherapist/"
 ROUTE = ROLE + "entry-routes/dramatherapist-postgraduate/"
