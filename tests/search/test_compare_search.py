@@ -68,3 +68,9 @@ def test_other_searches_are_not_offered_it(client, seeded, phrase):
 def test_an_unpublished_role_is_never_offered(client, seeded):
     Role.objects.filter(slug="dramatherapist").update(is_published=False)
     assert offer(client, "art therapy or dramatherapy") is None
+
+
+def test_a_record_the_roles_share_is_listed_once_under_its_first_role(client, seeded):
+    found = results(client, "arts therapist apprenticeship")
+    routes = [link for link in found if link.endswith("/entry-routes/apprenticeship/#summary")]
+    assert routes == ["/careers/music-therapist/entry-routes/apprenticeship/#summary"]
