@@ -58,6 +58,7 @@ def sources_to_check(cutoff):
             row["source"].last_checked or cutoff,
             -row["facts"],
             row["source"].title,
+            row["source"].pk,  # two sources can share a title
         ),
     )
 

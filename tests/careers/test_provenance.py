@@ -109,7 +109,7 @@ def test_review_list_shows_unchecked_then_overdue_sources_first_with_their_facts
     rows = response.context["sources_to_check"]
     never_checked = Source.objects.filter(last_checked__isnull=True)
     assert [row["source"] for row in rows[: never_checked.count()]] == sorted(
-        never_checked, key=lambda source: (-facts_citing(source), source.title)
+        never_checked, key=lambda source: (-facts_citing(source), source.title, source.pk)
     )
     assert [row["source"] for row in rows[never_checked.count() :]] == [older, overdue]
     assert all(row["facts"] == facts_citing(row["source"]) for row in rows)
