@@ -5,11 +5,10 @@ import re
 from html import unescape
 
 import pytest
-from django.core.cache import caches
 
 from careers.models import Role
 from pathways.models import PlanNote, PlanStep, Programme
-from tests.test_journey import BUILT, UNCACHED
+from tests.test_journey import BUILT, assert_reads_a_fixed_number_of_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -176,11 +175,7 @@ BUILT_FOR_ART[ROLE] -= 1  # no fee that gives a whole-course figure: no fee sour
 def test_each_page_reads_its_data_in_a_fixed_number_of_queries(
     client, seeded, url, built, django_assert_num_queries
 ):
-    with django_assert_num_queries(built):
-        assert client.get(url).status_code == 200
-    caches["pages"].clear()
-    with django_assert_num_queries(UNCACHED):
-        client.get(url)
+    assert_reads_a_fixed_number_of_queries(client, url, built, django_assert_num_queries)
 
 
 def test_unpublishing_the_role_hides_its_journey(client, seeded):
