@@ -17,6 +17,7 @@ VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320px", 
 
 ROLE = "/careers/music-therapist/"
 ART = "/careers/art-therapist/"
+DRAMA = "/careers/dramatherapist/"
 SEARCH = "/search/"
 SKILLS = ROLE + "skills/"
 PLANNER = ROLE + "next-steps/"
@@ -75,6 +76,15 @@ PAGES = {
         (ART + "next-steps/", 200),
         (ART + "entry-routes/art-therapist-postgraduate/", 200),
         (SEARCH + "?q=art+psychotherapy", 200),
+    ],
+    "dramatherapist": [
+        *(
+            (DRAMA + step, 200)
+            for step in ("", "skills/", "entry-routes/", "qualifications/", "progression/")
+        ),
+        (DRAMA + "next-steps/", 200),
+        (DRAMA + "entry-routes/dramatherapist-postgraduate/", 200),
+        (SEARCH + "?q=drama+therapy", 200),
     ],
 }
 GOVUK_FOCUS_YELLOW = "rgb(255, 221, 0)"
