@@ -8,21 +8,14 @@ import pytest
 
 from careers.models import Role
 from pathways.models import PlanNote, PlanStep, Programme
-from tests.test_journey import BUILT, assert_reads_a_fixed_number_of_queries
+from tests.test_journey import BUILT, assert_reads_a_fixed_number_of_queries, journey
 
 pytestmark = pytest.mark.django_db
 
 ROLE = "/careers/art-therapist/"
 ROUTE = ROLE + "entry-routes/art-therapist-postgraduate/"
 MUSIC = "/careers/music-therapist/"
-JOURNEY = [
-    (ROLE, "What is this job"),
-    (ROLE + "skills/", "Is it for me"),
-    (ROLE + "entry-routes/", "How do I get in"),
-    (ROLE + "qualifications/", "Qualifications and registration"),
-    (ROLE + "progression/", "Where can it lead"),
-    (ROLE + "next-steps/", "What do I do next"),
-]
+JOURNEY = journey(ROLE)
 
 
 def visible_text(html):

@@ -7,20 +7,13 @@ from html import unescape
 
 import pytest
 
-from tests.test_journey import BUILT, assert_reads_a_fixed_number_of_queries
+from tests.test_journey import BUILT, assert_reads_a_fixed_number_of_queries, journey
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 ROLE = "/careers/dramatherapist/"
 ROUTE = ROLE + "entry-routes/dramatherapist-postgraduate/"
-JOURNEY = [
-    (ROLE, "What is this job"),
-    (ROLE + "skills/", "Is it for me"),
-    (ROLE + "entry-routes/", "How do I get in"),
-    (ROLE + "qualifications/", "Qualifications and registration"),
-    (ROLE + "progression/", "Where can it lead"),
-    (ROLE + "next-steps/", "What do I do next"),
-]
+JOURNEY = journey(ROLE)
 MUSIC = "/careers/music-therapist/"
 
 

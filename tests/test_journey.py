@@ -12,14 +12,22 @@ from django.utils.html import escape
 pytestmark = pytest.mark.django_db
 
 ROLE = "/careers/music-therapist/"
-JOURNEY = [
-    (ROLE, "What is this job"),
-    (ROLE + "skills/", "Is it for me"),
-    (ROLE + "entry-routes/", "How do I get in"),
-    (ROLE + "qualifications/", "Qualifications and registration"),
-    (ROLE + "progression/", "Where can it lead"),
-    (ROLE + "next-steps/", "What do I do next"),
+STEPS = [
+    ("", "What is this job"),
+    ("skills/", "Is it for me"),
+    ("entry-routes/", "How do I get in"),
+    ("qualifications/", "Qualifications and registration"),
+    ("progression/", "Where can it lead"),
+    ("next-steps/", "What do I do next"),
 ]
+
+
+def journey(role_url):
+    """A role's journey pages, each with its step's title."""
+    return [(role_url + path, title) for path, title in STEPS]
+
+
+JOURNEY = journey(ROLE)
 PUBLIC_PAGES = [
     "/",
     "/careers/",
