@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.keyboard import tab_to
+from tests.test_journey import journey
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,14 +26,17 @@ FULL_ANSWERS = (
     "stage=professional&degree=psychology&practice=developing"
     "&experience=under_1&employed=yes&mode=part_time"
 )
-JOURNEY = [
-    (ROLE, "What is this job"),
-    (SKILLS, "Is it for me"),
-    (ROLE + "entry-routes/", "How do I get in"),
-    (ROLE + "qualifications/", "Qualifications and registration"),
-    (ROLE + "progression/", "Where can it lead"),
-    (PLANNER, "What do I do next"),
-]
+JOURNEY = journey(ROLE)
+
+
+def role_pages(role_url, role_slug):
+    """Another arts therapy's journey pages and its postgraduate route's page."""
+    return [
+        *((url, 200) for url, _ in journey(role_url)),
+        (role_url + f"entry-routes/{role_slug}-postgraduate/", 200),
+    ]
+
+
 # Every page of the URL contract, and every state (empty, error, result) of each form,
 # with the status each must answer.
 PAGES = {
@@ -68,24 +72,8 @@ PAGES = {
         (PLANNER + "?stage=bogus", 400),
         (PLANNER + "?" + FULL_ANSWERS, 200),
     ],
-    "art-therapist": [
-        *(
-            (ART + step, 200)
-            for step in ("", "skills/", "entry-routes/", "qualifications/", "progression/")
-        ),
-        (ART + "next-steps/", 200),
-        (ART + "entry-routes/art-therapist-postgraduate/", 200),
-        (SEARCH + "?q=art+psychotherapy", 200),
-    ],
-    "dramatherapist": [
-        *(
-            (DRAMA + step, 200)
-            for step in ("", "skills/", "entry-routes/", "qualifications/", "progression/")
-        ),
-        (DRAMA + "next-steps/", 200),
-        (DRAMA + "entry-routes/dramatherapist-postgraduate/", 200),
-        (SEARCH + "?q=drama+therapy", 200),
-    ],
+    "art-therapist": [*role_pages(ART, "art-therapist"), (SEARCH + "?q=art+psychotherapy", 200)],
+    "dramatherapist": [*role_pages(DRAMA, "dramatherapist"), (SEARCH + "?q=drama+therapy", 200)],
 }
 GOVUK_FOCUS_YELLOW = "rgb(255, 221, 0)"
 
