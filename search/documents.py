@@ -155,15 +155,24 @@ def _role_documents(role):
 
 
 def per_role(model, queryset=None):
-    """A record that roles share (``SharedChild``), once for each published role it applies
-    to, with that role's slug, the first role first (search lists it once, there): one
-    query."""
+    """A record that roles share (``SharedChild``), once, with the slug of the first
+    published role it applies to: it is the same section on each role's pages, so search
+    finds it there only. One query."""
     queryset = queryset if queryset is not None else model.objects.published()
     rows = queryset.filter(roles__is_published=True).annotate(
         role_slug=F("roles__slug"), role_pk=F("roles__pk")
     )
-    for record in rows.order_by("pk", "role_pk"):
+    for record in first_of_each(rows.order_by("pk", "role_pk")):
         yield record, record.role_slug
+
+
+def first_of_each(rows, key=lambda row: row.pk):
+    """The first of each run of rows with the same ``key`` (rows come ordered by it)."""
+    last = object()
+    for row in rows:
+        if key(row) != last:
+            last = key(row)
+            yield row
 
 
 def _role_children():
@@ -257,7 +266,7 @@ def _pathway_children():
     rows = requirements.select_related("route").annotate(
         role_slug=F("route__roles__slug"), role_pk=F("route__roles__pk")
     )
-    for requirement in rows.order_by("pk", "role_pk"):
+    for requirement in first_of_each(rows.order_by("pk", "role_pk")):
         route = requirement.route
         yield Document(
             f"{route.name}: what you need",
@@ -284,12 +293,21 @@ def _pathway_children():
         Programme.objects.published()
         .filter(routes__is_published=True, routes__roles__is_published=True)
         .values_list(
-            "slug", "provider", "award", "location", "nation", "notes", "routes__roles__slug"
+            "slug",
+            "provider",
+            "award",
+            "location",
+            "nation",
+            "notes",
+            "routes__roles__slug",
+            "routes__roles__pk",
         )
         .distinct()
-        .order_by("provider", "slug", "routes__roles__slug")
+        .order_by("provider", "slug", "routes__roles__pk")
     )
-    for slug, provider, award, location, nation, notes, role_slug in programmes:
+    for slug, provider, award, location, nation, notes, role_slug, _ in first_of_each(
+        programmes, key=lambda row: row[0]
+    ):
         yield Document(
             "Approved courses",
             f"{award}, {provider}",

@@ -208,17 +208,11 @@ def rank(phrase, index, corrections=None):
         scored.append((-score, number))
     scored.sort()
     best = -scored[0][0] if scored else 0
-    found, seen = [], set()
-    for negative, number in scored:
-        document = index.documents[number]
-        # A record the roles share is a section of each role's pages: list it once.
-        same = (document.kind, document.title, document.text)
-        if -negative < best * MIN_SHARE_OF_BEST or len(found) == MAX_RESULTS:
-            break
-        if same not in seen:
-            seen.add(same)
-            found.append(document)
-    return found
+    return [
+        index.documents[number]
+        for negative, number in scored[:MAX_RESULTS]
+        if -negative >= best * MIN_SHARE_OF_BEST
+    ]
 
 
 def unknown_words(phrase, index):
