@@ -51,9 +51,6 @@ NATION_FACT_PAGES = {
 GLOSSARY_WEIGHT = 0.6
 # A role with pages of its own is found there before in another role's related roles.
 RELATED_WITH_PAGES_WEIGHT = 0.5
-# A way in's cost is where a question about cost is answered in full: before the loans of
-# one nation, which say "fee" more often.
-ROUTE_COST_WEIGHT = 1.3
 
 
 @dataclass(frozen=True)
@@ -250,7 +247,6 @@ def _pathway_children():
                 _join(route.cost, route.who_pays),
                 reverse("pathways:entry_route_detail", kwargs=detail) + f"#{cost_anchor}",
                 "who pays",
-                weight=ROUTE_COST_WEIGHT,
             )
         if route.how_to_apply:
             yield Document(
