@@ -53,7 +53,7 @@ def test_a_restored_database_never_meets_pages_made_after_the_backup(client, see
 
 @pytest.mark.parametrize("write", ["update", "bulk_update", "bulk_create"])
 def test_writes_that_send_no_signals_still_move_the_version(client, seeded, write):
-    task = Task.objects.order_by("position").first()
+    task = Task.objects.filter(role__slug="music-therapist").order_by("position").first()
     assert task.text in client.get(ROLE).content.decode()  # now cached
     version = content_version()
     if write == "update":
@@ -70,7 +70,7 @@ def test_writes_that_send_no_signals_still_move_the_version(client, seeded, writ
 
 
 def test_after_raw_sql_the_command_moves_the_version(client, seeded):
-    task = Task.objects.order_by("position").first()
+    task = Task.objects.filter(role__slug="music-therapist").order_by("position").first()
     client.get(ROLE)
     with connection.cursor() as cursor:
         cursor.execute(

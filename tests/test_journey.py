@@ -308,7 +308,7 @@ def test_unpublished_content_is_hidden(client, seeded):
     from careers.models import Task
     from pathways.models import EntryRoute
 
-    task = Task.objects.order_by("position").first()
+    task = Task.objects.filter(role__slug="music-therapist").order_by("position").first()
     Task.objects.filter(pk=task.pk).update(is_published=False)
     EntryRoute.objects.filter(slug="apprenticeship").update(is_published=False)
     assert task.text not in visible_text(client.get(ROLE))

@@ -43,7 +43,7 @@ def test_a_second_render_reads_only_the_content_version(client, seeded, url):
 
 
 def test_a_content_change_rebuilds_the_page_data(client, seeded):
-    task = Task.objects.order_by("position").first()
+    task = Task.objects.filter(role__slug="music-therapist").order_by("position").first()
     assert task.text in render_afresh(client, ROLE)[0].content.decode()
     task.text = "A task written a moment ago"
     task.save()
