@@ -9,7 +9,7 @@ snippet an editor writes per role, ``compare-<role slug>-art-form`` (and ``-prof
 body``, ``-distinct``), with its own sources and review date.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from careers.models import Role
 from core.citations import cite
@@ -34,6 +34,8 @@ class Cell:
     records: list  # what the cell shows, for its sources and "not yet confirmed"
     sources: list = field(default_factory=list)  # (number, source) in the page's list
     flagged: list = field(default_factory=list)
+    run_in: bool = False  # a list of names, which paper runs together to save lines
+    role_links: list = field(default_factory=list)  # (role, url) of a shared cell's pages
 
 
 @dataclass
@@ -41,6 +43,27 @@ class Row:
     slug: str
     label: str
     cells: list  # one per role, in the page's order
+    shared: Cell | None = None  # the one cell shown across the roles, where all agree
+
+
+def shared_cell(roles, cells):
+    """One cell for every role when their cells say the same from the same sources (a shared
+    record, such as the apprenticeship or NHS pay), else None. Where the same line links to
+    each role's own page, the lines lose their links and the cell links to each role's
+    page instead."""
+    first = cells[0]
+    if any(
+        [(line.label, line.text) for line in cell.lines]
+        != [(line.label, line.text) for line in first.lines]
+        or cell.sources != first.sources
+        for cell in cells
+    ):
+        return None
+    if all(cell.lines == first.lines for cell in cells):
+        return first
+    lines = [Line(line.text, line.label) for line in first.lines]
+    links = [(role, cell.lines[0].url) for role, cell in zip(roles, cells, strict=True)]
+    return replace(first, lines=lines, role_links=links)
 
 
 def canonical_order(slugs):
@@ -72,6 +95,8 @@ def comparison(slugs):
         # "Not yet confirmed" once a cell, with each distinct note on what to check.
         flagged = [record for record in cell.records if record.needs_verification]
         cell.flagged = list({record.verification_note: record for record in flagged}.values())
+    for row in rows:
+        row.shared = shared_cell(roles, row.cells)
     last_reviewed = max(record.last_reviewed for cell in cells for record in cell.records)
     return {
         "roles": roles,
@@ -132,6 +157,7 @@ def role_cells(role, snippets):
         "clients": Cell(
             [Line(group.name) for group in role.client_groups.all()],
             list(role.client_groups.all()),
+            run_in=True,
         ),
         "registration": Cell(
             [Line(q.name) for q in role.qualifications.all() if q.is_mandatory],
@@ -166,6 +192,7 @@ def role_cells(role, snippets):
         "jobs": Cell(
             [Line(site.name, url=site.url) for site in role.vacancy_organisations.all()],
             list(role.vacancy_organisations.all()),
+            run_in=True,
         ),
         "distinct": snippet_cell("distinct"),
     }
@@ -202,7 +229,7 @@ def courses_cell(routes):
             lines.append(
                 Line(
                     f"{programme.provider}, {programme.location}: "
-                    + (fee_text or "fee not published here, check with the course"),
+                    + (fee_text or "fee: check with the course"),
                     "" if number else str(name),
                     programme.url,
                 )

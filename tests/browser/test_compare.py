@@ -52,11 +52,6 @@ def test_on_a_desktop_the_roles_are_columns_of_one_table(page: Page, live_server
     expect(page.locator("#row-pay td").first).to_contain_text("£")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the table fills a page and a half; the shipped roles' 93 sources run onto a third"
-    " page: issue 21",
-)
 def test_three_roles_print_on_at_most_two_a4_pages(page: Page, live_server, seeded):
     page.goto(live_server.url + THREE)
     page.emulate_media(media="print")

@@ -112,10 +112,7 @@ def test_each_row_shows_each_roles_own_facts_in_its_column(client, roles):
     )
     courses = [line.text for line in rows["courses"].cells[0].lines]
     # Its own courses, and the shared apprenticeship's; not the music therapy courses.
-    assert (
-        "Goldsmiths, University of London, London: fee not published here, check with the course"
-        in courses
-    )
+    assert "Goldsmiths, University of London, London: fee: check with the course" in courses
     assert any(course.startswith("University of Gloucestershire") for course in courses)
     assert not any(course.startswith("Guildhall") for course in courses)
     assert rows["courses"].cells[0].lines[0].label == "England"
@@ -137,6 +134,20 @@ def test_every_cell_that_shows_a_fact_cites_its_sources(client, roles):
                     assert numbered[number - 1] == source
     html = response.content.decode()
     assert 'href="#source-1"' in html and 'id="source-1"' in html
+
+
+def test_what_every_role_shares_is_one_cell_across_the_table(client, roles):
+    response = client.get(TRIO)
+    rows = {row.slug: row for row in response.context["rows"]}
+    assert rows["apprenticeship"].shared and rows["pay"].shared
+    assert not rows["courses"].shared and not rows["distinct"].shared
+    html = response.content.decode()
+    apprenticeship = html[html.index('id="row-apprenticeship"') : html.index('id="row-pay"')]
+    assert apprenticeship.count("<td") == 1 and 'colspan="3"' in apprenticeship
+    assert "The same for each role." in apprenticeship
+    # Each role's own page of the shared route, linked once each.
+    for slug in ("art-therapist", "dramatherapist", "music-therapist"):
+        assert apprenticeship.count(f'href="/careers/{slug}/entry-routes/apprenticeship/"') == 1
 
 
 def test_phone_cards_have_the_same_rows_in_the_same_order_as_the_table(client, roles):
