@@ -12,9 +12,10 @@ part of the time seeding again would.
 """
 
 import pytest
-from django.core.cache import caches
 from django.core.management import call_command
 from django.test.utils import override_settings
+
+from tests.helpers import forget_caches
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -67,13 +68,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     """Each test starts with empty caches, as a freshly started process does."""
-    from core import pagecache, versions
-
-    for cache in caches.all():
-        cache.clear()
-    for local in pagecache.local_copies:
-        local.clear()
-    versions.memo.forget()
+    forget_caches()
 
 
 @pytest.fixture(scope="session", autouse=True)

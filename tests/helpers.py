@@ -22,6 +22,18 @@ def count_queries(client, url):
     return len(queries)
 
 
+def forget_caches():
+    """Empty every cache and what this process remembers of the content version, as a freshly
+    started process has them."""
+    from core import pagecache, versions
+
+    for cache in caches.all():
+        cache.clear()
+    for local in pagecache.local_copies:
+        local.clear()
+    versions.memo.forget()
+
+
 def django_env(**env):
     """The environment of a fresh Django process: this one's without any DJANGO_ or
     DATABASE_ setting (the defaults, as on a fresh machine), plus ``env``."""
