@@ -66,9 +66,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_caches():
-    """Each test starts with empty caches, as a freshly started process does."""
-    forget_caches()
+def _fresh_caches(request):
+    """Each test starts with empty caches, as a freshly started process does. A test marked
+    ``keeps_page_data`` may find the page data an earlier test built for the same content
+    version (each test's changes roll back, and the content version with them)."""
+    forget_caches(keep_page_data=request.node.get_closest_marker("keeps_page_data") is not None)
 
 
 @pytest.fixture(scope="session", autouse=True)

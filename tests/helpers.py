@@ -22,13 +22,15 @@ def count_queries(client, url):
     return len(queries)
 
 
-def forget_caches():
+def forget_caches(keep_page_data=False):
     """Empty every cache and what this process remembers of the content version, as a freshly
-    started process has them."""
+    started process has them; with ``keep_page_data``, all but the page data and fragments
+    built for the content version (the "objects" cache)."""
     from core import pagecache, versions
 
-    for cache in caches.all():
-        cache.clear()
+    for alias in caches:
+        if not (keep_page_data and alias == "objects"):
+            caches[alias].clear()
     for local in pagecache.local_copies:
         local.clear()
     versions.memo.forget()

@@ -8,7 +8,8 @@ import pytest
 
 from careers.models import Role
 
-pytestmark = pytest.mark.django_db
+# The search index, built once for the shipped content, serves every test that leaves it so.
+pytestmark = [pytest.mark.django_db, pytest.mark.keeps_page_data]
 
 
 def results(client, phrase):

@@ -16,7 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from core.versions import bump_content_version
 from search.engine import build_index
 
-pytestmark = pytest.mark.django_db
+# The search index, built once for the shipped content, serves every test that leaves it so.
+pytestmark = [pytest.mark.django_db, pytest.mark.keeps_page_data]
 
 ROLE = "/careers/music-therapist/"
 POSTGRADUATE = ROLE + "entry-routes/postgraduate/"

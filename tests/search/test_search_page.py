@@ -1,6 +1,7 @@
 import pytest
 
-pytestmark = pytest.mark.django_db
+# The search index, built once for the shipped content, serves every test that leaves it so.
+pytestmark = [pytest.mark.django_db, pytest.mark.keeps_page_data]
 
 
 def test_search_finds_content_across_models_and_links_to_the_section(client, seeded):

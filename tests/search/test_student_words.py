@@ -9,7 +9,8 @@ import pytest
 from search.engine import closest_words, search
 from search.models import SearchSynonym
 
-pytestmark = pytest.mark.django_db
+# The search index, built once for the shipped content, serves every test that leaves it so.
+pytestmark = [pytest.mark.django_db, pytest.mark.keeps_page_data]
 
 ROUTES = "/careers/music-therapist/entry-routes/"
 ROLE = "/careers/music-therapist/"
