@@ -7,8 +7,9 @@ own from nothing, asks for ``no_content``.
 
 A transactional test (``transaction=True``, ``live_server``: the browser tests) commits
 for real, and Django empties every table when it ends. The next one that asks for
-``seeded`` gets the session's rows back in one bulk insert per table, which takes a small
-part of the time seeding again would.
+``seeded`` gets the session's rows back in one bulk insert per table, committed before its
+own transaction begins (so once for all the tests after it), which takes a small part of
+the time seeding again would.
 """
 
 import pytest
@@ -93,14 +94,20 @@ def _content_version_moves_at_once_in_a_test_transaction(request, monkeypatch):
 
 
 @pytest.fixture
-def seeded(db, django_db_setup):
-    """The shipped content, loaded as `make run` loads it (and the editors' group and
-    permissions the migrations make). Present already unless a transactional test
-    emptied the tables before this one."""
+def _rows_back(django_db_setup, django_db_blocker):
+    """The session's rows, put back and committed if a transactional test emptied the
+    tables: before the test's own transaction begins, so they stay for the tests after it."""
     from careers.models import Role
 
-    if not Role.objects.exists():
-        put_back(django_db_setup)
+    with django_db_blocker.unblock():
+        if not Role.objects.exists():
+            put_back(django_db_setup)
+
+
+@pytest.fixture
+def seeded(_rows_back, db):
+    """The shipped content, loaded as `make run` loads it (and the editors' group and
+    permissions the migrations make)."""
 
 
 @pytest.fixture
