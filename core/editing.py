@@ -38,7 +38,8 @@ def slug_taken_before(model, slug, instance, cleaned):
     past = history.filter(slug=slug)
     if instance.pk:
         past = past.exclude(id=instance.pk)
-    for scope in SLUG_SCOPES:
+    scopes = () if model._meta.get_field("slug").unique else SLUG_SCOPES
+    for scope in scopes:
         if any(field.name == scope for field in model._meta.fields):
             owner = cleaned.get(scope)
             owner_id = owner.pk if owner is not None else getattr(instance, f"{scope}_id", None)

@@ -1,8 +1,10 @@
+from django import forms
 from django.contrib import admin
 
 from careers.admin import RoleAdmin, RoleChildAdmin, SharedChildAdmin, shared_inline
 from careers.models import Role
 from core.admin import SOURCES_FIELDSET, ContentAdmin, ContentInline, ReviewStatusFilter
+from core.editing import ContentForm
 from pathways.models import (
     EntryRoute,
     NationNote,
@@ -125,11 +127,32 @@ class ProgrammeFeeAdmin(ContentAdmin):
     filter_horizontal = ["sources"]
 
 
+class ProgrammeForm(ContentForm):
+    def clean(self):
+        """A course for one role only must be on a route that leads to that role, or no page
+        would list it."""
+        cleaned = super().clean()
+        role, routes = cleaned.get("role"), cleaned.get("routes")
+        if role is not None and routes is not None and not routes.filter(roles=role).exists():
+            self.add_error(
+                "role",
+                forms.ValidationError(
+                    "None of the routes ticked leads to the %(role)s role: tick one that "
+                    "does, or leave this blank.",
+                    code="role_not_on_routes",
+                    params={"role": role},
+                ),
+            )
+        return cleaned
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(ContentAdmin):
+    form = ProgrammeForm
     inlines = [ProgrammeFeeInline]
-    list_display = ["provider", "award", "location", "nation", "needs_verification"]
-    list_filter = ["nation", "routes", "is_published", ReviewStatusFilter]
+    list_display = ["provider", "award", "role", "location", "nation", "needs_verification"]
+    list_select_related = ["role"]
+    list_filter = ["nation", "routes", "role", "is_published", ReviewStatusFilter]
     search_fields = ["provider", "award", "location", "notes"]
     prepopulated_fields = {"slug": ("provider",)}
     filter_horizontal = ["sources", "routes"]

@@ -42,7 +42,7 @@ def home_fees(role):
     fees = ProgrammeFee.objects.published().filter(
         status=ProgrammeFee.Status.HOME,
         amount__isnull=False,
-        programme__in=Programme.objects.published().filter(routes__roles=role),
+        programme__in=Programme.objects.published().for_role(role),
     )
     return sorted(
         (fee for fee in fees.select_related("programme") if fee.course_total is not None),

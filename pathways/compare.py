@@ -168,7 +168,7 @@ def role_cells(role, snippets):
         "experience": requirements_cell(Requirement.Kind.EXPERIENCE),
         "practice": requirements_cell(Requirement.Kind.MUSIC, Requirement.Kind.SELECTION),
         "training": Cell([Line(route.duration, route.short_name) for route in routes], routes),
-        "courses": courses_cell(routes),
+        "courses": courses_cell(role, routes),
         "apprenticeship": Cell(
             [
                 Line(f"{route.duration}. {route.funding_note}", route.name, route.url_for(role))
@@ -207,12 +207,12 @@ def pay_line(pay):
     return f"£{pay.minimum:,} to £{pay.maximum:,} a year ({year})"
 
 
-def courses_cell(routes):
-    """The approved courses by nation (in the usual order of the nations), each with its
-    published home fees, or that the course publishes none."""
+def courses_cell(role, routes):
+    """``role``'s approved courses by nation (in the usual order of the nations), each with
+    its published home fees, or that the course publishes none."""
     programmes = {}
     for route in routes:
-        for programme in route.programmes.all():
+        for programme in route.programmes_for(role):
             programmes.setdefault(programme.pk, programme)
     lines, records = [], []
     for nation, name in Nation.choices:

@@ -70,6 +70,11 @@ class EntryRoute(SharedChild):
         """The role whose pages this route was read for (``entry_routes_for_detail_page``)."""
         return self.page_roles[0]
 
+    def programmes_for(self, role):
+        """The route's programmes a visitor to ``role``'s pages sees: those for every role it
+        leads to and those for ``role`` alone. Filters the prefetched list: no query."""
+        return [p for p in self.programmes.all() if p.role_id in (None, role.pk)]
+
     def url_for(self, role):
         """The route's page among ``role``'s pages (a shared route has one per role)."""
         return reverse(
@@ -150,6 +155,17 @@ class Qualification(SharedChild):
         return self.name
 
 
+class ProgrammeQuerySet(ContentQuerySet):
+    def for_role(self, role):
+        """The programmes ``role``'s pages list: on a route leading to it, and either for
+        every role of their routes or for ``role`` alone."""
+        return self.filter(Q(role__isnull=True) | Q(role=role), routes__roles=role).distinct()
+
+
+class ProgrammeManager(SlugManager.from_queryset(ProgrammeQuerySet)):
+    pass
+
+
 class Programme(Content):
     """An approved course that leads to registration. Blank facts show as "check with the
     course"."""
@@ -212,8 +228,19 @@ class Programme(Content):
     notes = models.TextField(blank=True)
     url = models.URLField("URL", max_length=500, blank=True)
     routes = models.ManyToManyField(EntryRoute, blank=True, related_name="programmes")
+    role = models.ForeignKey(
+        Role,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="own_programmes",
+        verbose_name="only for this role",
+        help_text="Blank for a course for every role its routes lead to, e.g. a shared "
+        "apprenticeship taught in every art form. Choose a role for a course that trains in "
+        "one art form only: it then shows on that role's pages alone.",
+    )
 
-    objects = SlugManager()
+    objects = ProgrammeManager()
 
     class Meta:
         ordering = ["provider"]
@@ -595,7 +622,12 @@ def entry_routes_for_detail_page(role_slug):
         .prefetch_related(
             Prefetch("roles", queryset=role, to_attr="page_roles"),
             Prefetch("requirements", queryset=published_requirements()),
-            Prefetch("programmes", queryset=Programme.objects.published()),
+            Prefetch(
+                "programmes",
+                queryset=Programme.objects.published().filter(
+                    Q(role__isnull=True) | Q(role__slug=role_slug)
+                ),
+            ),
         )
     )
 
@@ -619,7 +651,7 @@ def roles_for_qualifications_page():
 
 
 def programmes_for_role(role):
-    return Programme.objects.published().filter(routes__roles=role).distinct()
+    return Programme.objects.published().for_role(role)
 
 
 def roles_for_progression_page():

@@ -160,7 +160,7 @@ def route_data(request, route, role):
         "nations": [nation.strip() for nation in route.nations.split(",") if nation.strip()],
         "url": request.build_absolute_uri(route.url_for(role)),
         "requirements": [requirement_data(r) for r in route.requirements.all()],
-        "course_slugs": [programme.slug for programme in route.programmes.all()],
+        "course_slugs": [programme.slug for programme in route.programmes_for(role)],
         **provenance(route),
     }
 
@@ -238,6 +238,7 @@ def course_data(programme, role_slugs):
         "personal_therapy": programme.personal_therapy,
         "url": programme.url,
         "role_slugs": role_slugs,
+        "role": programme.role.slug if programme.role else None,
         "fees": [fee_data(fee) for fee in programme.fees.all()],
         **provenance(programme),
     }
@@ -247,8 +248,10 @@ def course_data(programme, role_slugs):
 
 
 def published_programmes():
-    return Programme.objects.published().prefetch_related(
-        Prefetch("fees", queryset=ProgrammeFee.objects.published())
+    return (
+        Programme.objects.published()
+        .select_related("role")
+        .prefetch_related(Prefetch("fees", queryset=ProgrammeFee.objects.published()))
     )
 
 
@@ -283,7 +286,7 @@ def roles_for_open_data():
 
 def cited_records(role):
     routes = role.entry_routes.all()
-    programmes = {p.pk: p for route in routes for p in route.programmes.all()}.values()
+    programmes = {p.pk: p for route in routes for p in route.programmes_for(role)}.values()
     return [
         role,
         *role.pay_figures.all(),
@@ -330,7 +333,7 @@ def role_json(request, role_slug):
     if role is None:
         raise Http404("No published role with that address.")
     routes = list(role.entry_routes.all())
-    programmes = {p.pk: p for route in routes for p in route.programmes.all()}.values()
+    programmes = {p.pk: p for route in routes for p in route.programmes_for(role)}.values()
     return {
         "role": role_data(request, role),
         "entry_routes": [route_data(request, route, role) for route in routes],
@@ -350,7 +353,7 @@ def courses_json(request):
     courses = {}
     for role in roles_by_slug().values():
         for route in role.entry_routes.all():
-            for programme in route.programmes.all():
+            for programme in route.programmes_for(role):
                 programme_roles = courses.setdefault(programme.slug, (programme, []))[1]
                 if role.slug not in programme_roles:
                     programme_roles.append(role.slug)

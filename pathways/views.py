@@ -309,7 +309,7 @@ class NextStepsView(RolePageView):
         nation = NATION_FACT_KEY.get(nation_answer)
         facts = nation_facts(role.nation_facts.all(), nation)
         is_abroad = nation_answer == "outside_uk"
-        courses = courses_for(routes, mode, nation, today, is_abroad)
+        courses = courses_for(role, routes, mode, nation, today, is_abroad)
         counted = counted_courses(courses)
         none_here_in_mode = no_course_here_in_mode(courses, nation)
         timeline = None
@@ -443,7 +443,7 @@ def course_nations(role, rules):
         programme.nation
         for route in role.entry_routes.all()
         if route.slug == rules.postgraduate
-        for programme in route.programmes.all()
+        for programme in route.programmes_for(role)
     }
 
 
@@ -568,12 +568,12 @@ def nearness(nation, course_nation):
     return order.index(course_nation) if order and course_nation in order else 0
 
 
-def courses_for(routes, mode, nation, today, is_abroad=False):
-    """The courses on the plan's routes, nearest first: the visitor's nation's, then the
-    nearest nations' (``NEAREST``)."""
+def courses_for(role, routes, mode, nation, today, is_abroad=False):
+    """``role``'s courses on the plan's routes, nearest first: the visitor's nation's, then
+    the nearest nations' (``NEAREST``)."""
     seen, courses = set(), []
     for route in routes:
-        for programme in route.programmes.all():
+        for programme in route.programmes_for(role):
             if programme.pk not in seen:
                 seen.add(programme.pk)
                 courses.append(CourseForYou(programme, route.slug, mode, nation, today, is_abroad))

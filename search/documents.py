@@ -8,7 +8,7 @@ Reading everything takes a fixed number of queries, whatever the amount of conte
 
 from dataclasses import dataclass
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 
 from careers.models import (
@@ -287,7 +287,11 @@ def _pathway_children():
         )
     programmes = (
         Programme.objects.published()
-        .filter(routes__is_published=True, routes__roles__is_published=True)
+        .filter(  # found on a role's page that lists it: any role's, or its own role's
+            Q(role__isnull=True) | Q(role=F("routes__roles")),
+            routes__is_published=True,
+            routes__roles__is_published=True,
+        )
         .values_list(
             "slug",
             "provider",

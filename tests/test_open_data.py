@@ -41,7 +41,7 @@ QUALIFICATION = {"slug", "name", "level", "body", "is_mandatory", "summary", *PR
 COURSE = {
     "slug", "provider", "award", "location", "nation", "months_full_time",
     "months_part_time", "delivery", "intake", "next_intake", "closing_date", "recruitment",
-    "personal_therapy", "url", "role_slugs", "fees", *PROVENANCE,
+    "personal_therapy", "url", "role_slugs", "role", "fees", *PROVENANCE,
 }  # fmt: skip
 FEE = {
     "slug", "status", "mode", "amount", "currency", "basis", "per_credits", "course_credits",
