@@ -1,6 +1,8 @@
 """The shipped content loads on a fresh database, seeding twice changes nothing, and
 exporting gives them back (tests/test_export.py)."""
 
+import json
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -49,3 +51,16 @@ def test_dump_load_dump_gives_identical_output(seeded, tmp_path):
             model.objects.all().delete()
     call_command("loaddata", *[tmp_path / f"{app}.json" for app in CONTENT_APPS], verbosity=0)
     assert {app_label: export(app_label) for app_label in CONTENT_APPS} == first
+
+
+def test_every_shipped_text_fits_its_field_as_postgresql_enforces_it():
+    """SQLite stores a text longer than its field's max_length; PostgreSQL refuses it."""
+    too_long = []
+    for app_label in CONTENT_APPS:
+        for record in json.loads(fixture_path(app_label).read_text(encoding="utf-8")):
+            model = apps.get_model(record["model"])
+            for name, value in record["fields"].items():
+                limit = getattr(model._meta.get_field(name), "max_length", None)
+                if isinstance(value, str) and limit and len(value) > limit:
+                    too_long.append(f"{record['model']} {record['fields'].get('slug')} {name}")
+    assert not too_long
