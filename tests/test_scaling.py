@@ -125,8 +125,11 @@ def wait_for_redis(port, seconds=10):
         time.sleep(0.02)
 
 
-# One process migrates, seeds and adds an admin, hashing the password as production does.
+# One process migrates and seeds (unless the file is a copy of the test database, migrated
+# and seeded already), then adds an admin, hashing the password as production does.
 SET_UP_SITE = """
+import sys
+
 import django
 
 django.setup()
@@ -134,8 +137,9 @@ django.setup()
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-call_command("migrate", interactive=False, verbosity=0)
-call_command("seed", verbosity=0)
+if sys.argv[1:] != ["copied"]:
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("seed", verbosity=0)
 User.objects.create_superuser("boss", "b@example.org", "a-long-admin-password")
 """
 
@@ -145,22 +149,25 @@ def site_database(tmp_path_factory, django_db_setup, django_db_blocker):
     """A database file of its own, migrated and seeded, shared by the processes and by
     the tests (none changes what another reads).
 
-    Migrating an empty file takes 15 s or more; on SQLite the file starts as a copy of the
-    test database, migrated and seeded already, so ``migrate`` and ``seed`` find little to
-    do. A test database some test emptied is not copied: it lacks the migrations' rows."""
+    Migrating an empty file takes 15 s or more, and even a ``migrate`` with nothing to do
+    works out every model's state; so on SQLite the file is a copy of the test database,
+    migrated and seeded already, and only the admin is added. A test database some test
+    emptied is not copied: it lacks the migrations' rows."""
     from django.contrib.auth.models import Group
     from django.db import connection
 
     from careers.models import Role
 
     path = tmp_path_factory.mktemp("site") / "site.sqlite3"
+    copied = []
     with django_db_blocker.unblock():
         if connection.vendor == "sqlite" and Role.objects.exists() and Group.objects.exists():
             with sqlite3.connect(path) as copy:
                 connection.connection.backup(copy)
             copy.close()
+            copied = ["copied"]
     subprocess.run(
-        [sys.executable, "-c", SET_UP_SITE],
+        [sys.executable, "-c", SET_UP_SITE, *copied],
         cwd=BASE_DIR,
         env=clean_env(DATABASE_URL=f"sqlite:///{path}"),
         check=True,
