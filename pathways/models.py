@@ -72,8 +72,14 @@ class EntryRoute(SharedChild):
 
     def programmes_for(self, role):
         """The route's programmes a visitor to ``role``'s pages sees: those for every role it
-        leads to and those for ``role`` alone. Filters the prefetched list: no query."""
+        leads to and those for ``role`` alone (``shown_to_role`` in a query). Filters the
+        prefetched list: no query."""
         return [p for p in self.programmes.all() if p.role_id in (None, role.pk)]
+
+    @property
+    def page_programmes(self):
+        """The programmes of the route's page for ``page_role``."""
+        return self.programmes_for(self.page_role)
 
     def url_for(self, role):
         """The route's page among ``role``'s pages (a shared route has one per role)."""
@@ -155,11 +161,18 @@ class Qualification(SharedChild):
         return self.name
 
 
+def shown_to_role(role):
+    """Programmes a visitor to ``role``'s pages sees among their routes' (``role``: a role, or
+    an expression naming one): those for every role of their routes, and those for ``role``
+    alone. ``EntryRoute.programmes_for`` is the same test on a prefetched list."""
+    return Q(role__isnull=True) | Q(role=role)
+
+
 class ProgrammeQuerySet(ContentQuerySet):
     def for_role(self, role):
         """The programmes ``role``'s pages list: on a route leading to it, and either for
         every role of their routes or for ``role`` alone."""
-        return self.filter(Q(role__isnull=True) | Q(role=role), routes__roles=role).distinct()
+        return self.filter(shown_to_role(role), routes__roles=role).distinct()
 
 
 class ProgrammeManager(SlugManager.from_queryset(ProgrammeQuerySet)):
@@ -622,12 +635,7 @@ def entry_routes_for_detail_page(role_slug):
         .prefetch_related(
             Prefetch("roles", queryset=role, to_attr="page_roles"),
             Prefetch("requirements", queryset=published_requirements()),
-            Prefetch(
-                "programmes",
-                queryset=Programme.objects.published().filter(
-                    Q(role__isnull=True) | Q(role__slug=role_slug)
-                ),
-            ),
+            Prefetch("programmes", queryset=Programme.objects.published()),
         )
     )
 

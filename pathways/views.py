@@ -122,7 +122,7 @@ class EntryRouteDetailView(JourneyPageMixin, DetailView):
 
     def shown_records(self, context):
         route = context["route"]
-        return [route, *route.requirements.all(), *route.programmes.all()]
+        return [route, *route.requirements.all(), *route.page_programmes]
 
     def glossary_terms(self, context):
         return context["route_glossary"]

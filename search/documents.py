@@ -8,7 +8,7 @@ Reading everything takes a fixed number of queries, whatever the amount of conte
 
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import F
 from django.urls import reverse
 
 from careers.models import (
@@ -33,6 +33,7 @@ from pathways.models import (
     Requirement,
     SchoolFact,
     Specialism,
+    shown_to_role,
 )
 
 PAGE_TITLES = {step.url_name: step.title for step in JOURNEY}
@@ -287,8 +288,8 @@ def _pathway_children():
         )
     programmes = (
         Programme.objects.published()
-        .filter(  # found on a role's page that lists it: any role's, or its own role's
-            Q(role__isnull=True) | Q(role=F("routes__roles")),
+        .filter(  # found on each role's page that lists it
+            shown_to_role(F("routes__roles")),
             routes__is_published=True,
             routes__roles__is_published=True,
         )
