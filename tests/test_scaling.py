@@ -145,27 +145,20 @@ User.objects.create_superuser("boss", "b@example.org", "a-long-admin-password")
 
 
 @pytest.fixture(scope="module")
-def site_database(tmp_path_factory, django_db_setup, django_db_blocker):
+def site_database(tmp_path_factory, django_db_setup):
     """A database file of its own, migrated and seeded, shared by the processes and by
     the tests (none changes what another reads).
 
     Migrating an empty file takes 15 s or more, and even a ``migrate`` with nothing to do
-    works out every model's state; so on SQLite the file is a copy of the test database,
-    migrated and seeded already, and only the admin is added. A test database some test
-    emptied is not copied: it lacks the migrations' rows."""
-    from django.contrib.auth.models import Group
+    works out every model's state; so on SQLite the file is a copy of the test database as
+    seeding left it, and only the admin is added."""
     from django.db import connection
-
-    from careers.models import Role
 
     path = tmp_path_factory.mktemp("site") / "site.sqlite3"
     copied = []
-    with django_db_blocker.unblock():
-        if connection.vendor == "sqlite" and Role.objects.exists() and Group.objects.exists():
-            with sqlite3.connect(path) as copy:
-                connection.connection.backup(copy)
-            copy.close()
-            copied = ["copied"]
+    if connection.vendor == "sqlite":
+        django_db_setup.write_to(path)
+        copied = ["copied"]
     subprocess.run(
         [sys.executable, "-c", SET_UP_SITE, *copied],
         cwd=BASE_DIR,
