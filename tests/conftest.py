@@ -49,13 +49,17 @@ class SessionContent:
 
     def put_back_if_emptied(self):
         from django.contrib.contenttypes.models import ContentType
-        from django.db import connection
+        from django.db import DatabaseError, connection
 
         from careers.models import Role
 
         with self.blocker.unblock():
-            if Role.objects.exists():
-                return
+            try:
+                if Role.objects.exists():
+                    return
+            except DatabaseError:  # a test that migrates failed half way
+                if connection.vendor != "sqlite":
+                    raise
             if connection.vendor == "sqlite":
                 self.copy.backup(connection.connection)
             else:
@@ -93,6 +97,12 @@ def put_back(rows):
                 cursor.execute(sql)
         for model, instances in rows:
             model._base_manager.bulk_create(instances)
+        # Keys given explicitly leave a sequence behind them (the layout test's database
+        # starts its sequences again at 1): the next row must not take a key already used.
+        models = [model for model, _ in rows]
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
 
 
 SESSION_CONTENT = pytest.StashKey[SessionContent]()

@@ -1,5 +1,6 @@
 """Accessibility everywhere: axe-core on every page and form state, at phone and desktop
-widths (the other roles' pages at the phone's), and the journey and planner walked with the keyboard alone."""
+widths (the other roles' pages at the phone's), and the journey and planner walked with the
+keyboard alone."""
 
 import re
 
