@@ -32,7 +32,7 @@ run: $(VENV)/.run-deps ## Set up and serve the site on http://127.0.0.1:$(PORT) 
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev-deps ## Set up and run the whole test suite (PostgreSQL when DATABASE_URL is set)
-	@start=$$(date +%s); status=0; $(VENV)/bin/pytest -n auto $(PYTEST_ARGS) || status=$$?; \
+	@start=$$(date +%s); status=0; $(VENV)/bin/pytest -n auto --dist worksteal $(PYTEST_ARGS) || status=$$?; \
 	echo "make test took $$(( $$(date +%s) - start ))s"; exit $$status
 
 install: $(VENV)/.dev-deps ## Create or update .venv with the dev extras
