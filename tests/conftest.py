@@ -6,9 +6,9 @@ own changes roll back with its transaction. A test that needs no content, or bui
 own from nothing, asks for ``no_content``.
 
 A transactional test (``transaction=True``, ``live_server``: the browser tests) commits
-for real, and Django empties every table when it ends. The session's content is back as
-soon as it has: on SQLite by copying back the whole database as seeding left it, in a few
-milliseconds; on PostgreSQL in one bulk insert per table.
+for real, and Django empties every table when it ends; the session's content is put back
+as soon as that test is over: on SQLite by copying back the whole database as seeding left
+it, in a few milliseconds; on PostgreSQL in one bulk insert per table.
 """
 
 import sqlite3

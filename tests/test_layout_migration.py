@@ -42,7 +42,9 @@ def empty_database():
     """No table at all, as on a server before its first release."""
     if connection.vendor == "sqlite":
         connection.ensure_connection()
-        sqlite3.connect(":memory:").backup(connection.connection)
+        empty = sqlite3.connect(":memory:")
+        empty.backup(connection.connection)
+        empty.close()
     else:
         with connection.cursor() as cursor:
             cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
