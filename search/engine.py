@@ -8,8 +8,10 @@ query when a word is unknown. Everyday words reach the site's own through editor
 words get a "did you mean".
 """
 
+import functools
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -33,6 +35,7 @@ STOPWORDS = frozenset(
     were what when where which who whom why will with would you your""".split()  # noqa: SIM905
 )
 STEMMER = snowballstemmer.stemmer("english")
+STEMMER_LOCK = threading.Lock()  # a stemmer keeps the word it is stemming as its state
 
 # BM25F: a word in a section's title counts three times one in its text.
 FIELD_WEIGHTS = {"title": 3.0, "context": 1.5, "text": 1.0}
@@ -50,10 +53,15 @@ def words(text):
     return WORD.findall(text.replace("'", ""))
 
 
+@functools.lru_cache(maxsize=100_000)
 def stem(word):
     """The word's stem, with a therapist and their therapy one word: "dramatherapist" and
-    "dramatherapy" find each other, as "therapies" and "therapy" do."""
-    stemmed = STEMMER.stemWord(word)
+    "dramatherapy" find each other, as "therapies" and "therapy" do.
+
+    Kept for the process: building the index stems every word of the site's content, most
+    of them many times, and the pure-Python stemmer took most of the build."""
+    with STEMMER_LOCK:
+        stemmed = STEMMER.stemWord(word)
     if stemmed.endswith("therapist"):
         return stemmed.removesuffix("st")
     return stemmed
