@@ -11,6 +11,7 @@ as soon as that test is over: on SQLite by copying back the whole database as se
 it, in a few milliseconds; on PostgreSQL in one bulk insert per table.
 """
 
+import fcntl
 import sqlite3
 
 import pytest
@@ -108,14 +109,79 @@ def put_back(rows):
 SESSION_CONTENT = pytest.StashKey[SessionContent]()
 
 
+class SharedDatabase:
+    """Under xdist on SQLite, the seeded database is made once a run and shared by the
+    workers: the first worker to need it migrates and seeds, and leaves a copy in the run's
+    temporary directory; each other worker creates its tables from the models (a fraction of
+    a second, where the migrations take 15) and copies the seeded database over them.
+
+    The workers take turns through a lock on a file beside the copy, so the second one
+    waits only while the first is still migrating; tests that need no database run first
+    (``pytest_collection_modifyitems``), so it waits seldom."""
+
+    def __init__(self, directory):
+        self.copy = directory / "seeded.sqlite3"
+        self.lock = open(directory / "seeded.lock", "w")  # noqa: SIM115 (held across fixtures)
+        fcntl.flock(self.lock, fcntl.LOCK_EX)
+        self.made = self.copy.exists()
+        if self.made:
+            self.release()
+
+    def release(self):
+        fcntl.flock(self.lock, fcntl.LOCK_UN)
+        self.lock.close()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_db_setup, django_db_blocker):
-    """Seeds the test database once, and keeps its content to put back."""
+def django_db_modify_db_settings(request, django_db_modify_db_settings, tmp_path_factory):
+    """A worker that finds the run's seeded database made does not migrate its own."""
+    from django.db import connection
+
+    if not hasattr(request.config, "workerinput") or connection.vendor != "sqlite":
+        yield None
+        return
+    shared = SharedDatabase(tmp_path_factory.getbasetemp().parent)
+    test_settings = connection.settings_dict["TEST"]
+    migrate = test_settings["MIGRATE"]
+    if shared.made:
+        test_settings["MIGRATE"] = False  # tables from the models; the copy replaces them
+    try:
+        yield shared
+    finally:
+        test_settings["MIGRATE"] = migrate
+        if not shared.made:  # seeding failed: the other workers seed their own
+            shared.release()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker, django_db_modify_db_settings):
+    """Seeds the test database once (or copies the run's seeded one), and keeps its content
+    to put back."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    shared = django_db_modify_db_settings
     with django_db_blocker.unblock():
-        call_command("seed", verbosity=0)
+        if shared and shared.made:
+            with sqlite3.connect(shared.copy) as copy:
+                copy.backup(connection.connection)
+            copy.close()
+            ContentType.objects.clear_cache()
+        else:
+            call_command("seed", verbosity=0)
         content = SessionContent(django_db_blocker)
+        if shared and not shared.made:
+            content.write_to(shared.copy)
+            shared.made = True
+            shared.release()
     request.config.stash[SESSION_CONTENT] = content
     return content
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need no database first: under xdist, the worker given them runs them
+    while the other migrates and seeds the database they then share (``SharedDatabase``)."""
+    items.sort(key=lambda item: "django_db_setup" in item.fixturenames)
 
 
 @pytest.hookimpl(wrapper=True)
