@@ -192,8 +192,8 @@ def _add_links(records):
             through = field.remote_field.through
             owner = through._meta.get_field(field.m2m_field_name()).attname
             target = through._meta.get_field(field.m2m_reverse_field_name()).attname
-            # In set()'s order, so every row gets the id set() gave it: set() inserts the
-            # pks not linked yet, a set made by ``difference()`` of the set of all.
+            # set() inserts ``set(pks).difference(linked)``: a set built the same way lists
+            # the pks in the same order, so every row gets the id set() gave it.
             unlinked = set(pks).difference(())
             rows[through] += [through(**{owner: record.pk, target: pk}) for pk in unlinked]
     for through, objects in rows.items():
