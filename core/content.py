@@ -79,14 +79,36 @@ class SnippetQuerySet(ContentQuerySet):
         }
 
 
-class SlugManager(models.Manager.from_queryset(ContentQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+def natural_key_lookups(model):
+    """The lookups that find a ``model`` record by its natural key: its manager's
+    ``natural_key_fields``, where a foreign key stands for the natural key of the record it
+    links to (a task's ``("role", "slug")`` gives ``["role__slug", "slug"]``)."""
+    lookups = []
+    for name in model._default_manager.natural_key_fields:
+        field = model._meta.get_field(name)
+        if field.many_to_one:
+            lookups += [f"{name}__{lookup}" for lookup in natural_key_lookups(field.related_model)]
+        else:
+            lookups.append(name)
+    return lookups
 
 
-class RoleChildManager(models.Manager.from_queryset(ContentQuerySet)):
-    def get_by_natural_key(self, role_slug, slug):
-        return self.get(role__slug=role_slug, slug=slug)
+class NaturalKeyMixin:
+    """A manager that finds a record by its natural key (fixtures refer to records by it): the
+    values of ``natural_key_fields`` in order, as the model's ``natural_key()`` gives them."""
+
+    natural_key_fields = ("slug",)
+
+    def get_by_natural_key(self, *key):
+        return self.get(**dict(zip(natural_key_lookups(self.model), key, strict=True)))
+
+
+class SlugManager(NaturalKeyMixin, models.Manager.from_queryset(ContentQuerySet)):
+    pass
+
+
+class RoleChildManager(SlugManager):
+    natural_key_fields = ("role", "slug")
 
 
 class ContentHistory(HistoricalRecords):

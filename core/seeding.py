@@ -28,12 +28,14 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.serializers.base import deserialize_fk_value, deserialize_m2m_values
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS
 
+from core.content import natural_key_lookups
 from core.fixtures import CONTENT_APPS, fixture_path
 from core.models import FixtureUpdate, Source
 
@@ -78,28 +80,90 @@ def as_json(value):
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
+class NaturalKeys:
+    """The primary keys of one ``seed()`` run's records by natural key, read with one query
+    per model and kept up to date with the records the run adds, so that the deserializer
+    need not look up each record and each of its links. A key not known here is left for
+    the deserializer to look up in the database."""
+
+    def __init__(self):
+        self.pks = {}
+
+    def known(self, model):
+        if model not in self.pks:
+            rows = model._default_manager.values_list("pk", *natural_key_lookups(model))
+            self.pks[model] = {tuple(key): pk for pk, *key in rows}
+        return self.pks[model]
+
+    def link(self, model, value):
+        """A link's value in a fixture: its record's primary key where known."""
+        if not isinstance(value, list) or not hasattr(model._default_manager, "natural_key_fields"):
+            return value
+        return self.known(model).get(tuple(value), value)
+
+    def resolve(self, model, record):
+        """A fixture entry with its links as primary keys, and its own where it exists."""
+        fields = {}
+        for name, value in record["fields"].items():
+            field = model._meta.get_field(name)
+            if field.many_to_many:
+                value = [self.link(field.related_model, key) for key in value]
+            elif field.many_to_one:
+                value = self.link(field.related_model, value)
+            fields[name] = value
+        resolved = {**record, "fields": fields}
+        pk = self.known(model).get(natural_key(model, record))
+        if pk is not None:
+            resolved.setdefault("pk", pk)
+        return resolved
+
+    def add(self, model, record, pk):
+        self.known(model)[natural_key(model, record)] = pk
+
+
+def natural_key(model, record):
+    """A fixture entry's natural key, from its ``natural_key_fields`` (a link gives the natural
+    key of the record it links to, as the fixture writes it)."""
+    key = []
+    for name in model._default_manager.natural_key_fields:
+        value = record["fields"][name]
+        key += value if isinstance(value, list) else [value]
+    return tuple(key)
+
+
 def seed():
     """Load the fixtures into the database; call inside a transaction. Returns a report."""
     report = SeedReport()
+    natural_keys = NaturalKeys()
     existing_pks = {}
     added = defaultdict(list)
+    added_links = []
     deferred = []
     existing = defaultdict(list)
     for app_label in CONTENT_APPS:
         with open(fixture_path(app_label), encoding="utf-8") as fixture:
-            for item in serializers.deserialize("json", fixture, handle_forward_references=True):
-                model = type(item.object)
-                if model not in existing_pks:
-                    existing_pks[model] = set(model._default_manager.values_list("pk", flat=True))
-                # Natural keys resolve an existing record's primary key.
-                if item.object.pk in existing_pks[model]:
-                    existing[model].append(item)
-                    continue
-                item.save()
-                added[model].append(item.object)
-                report.added += 1
-                if item.deferred_fields:
-                    deferred.append(item)
+            records = json.load(fixture)
+        for record in records:
+            model = apps.get_model(record["model"])
+            [item] = serializers.deserialize(
+                "python",
+                [natural_keys.resolve(model, record)],
+                handle_forward_references=True,
+            )
+            if model not in existing_pks:
+                existing_pks[model] = set(model._default_manager.values_list("pk", flat=True))
+            # Natural keys resolve an existing record's primary key.
+            if item.object.pk in existing_pks[model]:
+                existing[model].append(item)
+                continue
+            added_links.append((item.object, item.m2m_data))
+            item.save(save_m2m=False)
+            natural_keys.add(model, record, item.object.pk)
+            added[model].append(item.object)
+            report.added += 1
+            if item.deferred_fields:
+                deferred.append(item)
+    _add_links(added_links)
     for item in deferred:
         item.save_deferred_fields()
     # The shipped text is each record's first version, so editors can always go back to it.
@@ -116,6 +180,24 @@ def seed():
             update.delete()
     report.to_review = FixtureUpdate.objects.filter(is_declined=False).count()
     return report
+
+
+def _add_links(records):
+    """Give the records this run added their links (``[(record, {field name: linked pks})]``):
+    one insert per many-to-many table, where ``set()`` made three queries per record."""
+    rows = defaultdict(list)
+    for record, links in records:
+        for name, pks in links.items():
+            field = record._meta.get_field(name)
+            through = field.remote_field.through
+            owner = through._meta.get_field(field.m2m_field_name()).attname
+            target = through._meta.get_field(field.m2m_reverse_field_name()).attname
+            # set() inserts ``set(pks).difference(linked)``: a set built the same way lists
+            # the pks in the same order, so every row gets the id set() gave it.
+            unlinked = set(pks).difference(())
+            rows[through] += [through(**{owner: record.pk, target: pk}) for pk in unlinked]
+    for through, objects in rows.items():
+        through._default_manager.bulk_create(objects)
 
 
 def _resolve_forward_references(item):

@@ -92,9 +92,8 @@ class EntryRoute(SharedChild):
         return self.url_for(role) if role else None
 
 
-class RequirementManager(models.Manager.from_queryset(ContentQuerySet)):
-    def get_by_natural_key(self, route_slug, slug):
-        return self.get(route__slug=route_slug, slug=slug)
+class RequirementManager(SlugManager):
+    natural_key_fields = ("route", "slug")
 
 
 class Requirement(Content):
@@ -289,9 +288,8 @@ class Programme(Content):
         return (self.slug,)
 
 
-class ProgrammeFeeManager(models.Manager.from_queryset(ContentQuerySet)):
-    def get_by_natural_key(self, programme_slug, slug):
-        return self.get(programme__slug=programme_slug, slug=slug)
+class ProgrammeFeeManager(SlugManager):
+    natural_key_fields = ("programme", "slug")
 
 
 class ProgrammeFee(Content):

@@ -1,12 +1,11 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from core.content import VersionedQuerySet
+from core.content import NaturalKeyMixin, VersionedQuerySet
 
 
-class SearchSynonymManager(models.Manager.from_queryset(VersionedQuerySet)):
-    def get_by_natural_key(self, phrase):
-        return self.get(phrase=phrase)
+class SearchSynonymManager(NaturalKeyMixin, models.Manager.from_queryset(VersionedQuerySet)):
+    natural_key_fields = ("phrase",)
 
 
 class SearchSynonym(models.Model):

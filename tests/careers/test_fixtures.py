@@ -6,6 +6,8 @@ import json
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from core.fixtures import CONTENT_APPS, content_models, fixture_path
 from core.management.commands.export_content import export
@@ -33,6 +35,29 @@ def test_seeding_twice_adds_nothing_the_second_time(no_content):
     call_command("seed", verbosity=0)
     assert counts() == before
     assert all(before.values()), "every content model has shipped records"
+
+
+def test_seeding_looks_up_each_model_at_once_not_each_record_and_link(no_content, monkeypatch):
+    """A fresh clone and CI seed an empty database, every deploy a seeded one. Looking up each
+    record and each of its links one by one made 7,000 queries on an empty database and
+    3,700 on a seeded one, seconds of each. Now a record added costs its insert and the
+    look for it, a record already there nothing of its own, and links nothing per record."""
+    # As outside tests, the content version moves once, when seeding commits (a test's
+    # transaction never does), not at each record added.
+    monkeypatch.setattr("core.versions.after_commit", transaction.on_commit)
+    records = sum(
+        len(json.loads(fixture_path(app_label).read_text(encoding="utf-8")))
+        for app_label in CONTENT_APPS
+    )
+    models = sum(len(content_models(app_label)) for app_label in CONTENT_APPS)
+
+    with CaptureQueriesContext(connection) as empty:
+        call_command("seed", verbosity=0)
+    with CaptureQueriesContext(connection) as seeded:
+        call_command("seed", verbosity=0)
+
+    assert len(empty) <= 3 * records
+    assert len(seeded) <= 10 * models
 
 
 def test_seeding_keeps_an_editors_change(seeded):
