@@ -181,7 +181,12 @@ def django_db_setup(request, django_db_setup, django_db_blocker, django_db_modif
 def pytest_collection_modifyitems(config, items):
     """Tests that need no database first: under xdist, the worker given them runs them
     while the other migrates and seeds the database they then share (``SharedDatabase``)."""
-    items.sort(key=lambda item: "django_db_setup" in item.fixturenames)
+    items.sort(key=uses_the_database)
+
+
+def uses_the_database(item):
+    """Whether a test asks for the database, by a fixture or by the ``django_db`` mark."""
+    return "django_db_setup" in item.fixturenames or bool(item.get_closest_marker("django_db"))
 
 
 @pytest.hookimpl(wrapper=True)
