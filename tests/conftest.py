@@ -1,9 +1,10 @@
 """The test database holds the shipped content from the start.
 
-It is seeded once per session, after the migrations, and committed, so every test that
-uses the database (``db``, ``seeded``, ``client`` pages) sees the content, and each test's
-own changes roll back with its transaction. A test that needs no content, or builds its
-own from nothing, asks for ``no_content``.
+It is seeded once per session, after the migrations, and committed (under xdist on SQLite,
+once per run: see ``SharedDatabase``), so every test that uses the database (``db``,
+``seeded``, ``client`` pages) sees the content, and each test's own changes roll back with
+its transaction. A test that needs no content, or builds its own from nothing, asks for
+``no_content``.
 
 A transactional test (``transaction=True``, ``live_server``: the browser tests) commits
 for real, and Django empties every table when it ends; the session's content is put back
