@@ -150,7 +150,7 @@ def django_db_modify_db_settings(request, django_db_modify_db_settings, tmp_path
         yield shared
     finally:
         test_settings["MIGRATE"] = migrate
-        if not shared.made:  # seeding failed: the other workers seed their own
+        if not shared.made:  # this worker failed to seed: from now on the others seed their own
             shared.release()
 
 
