@@ -150,8 +150,8 @@ def seed():
                 [natural_keys.resolve(model, record)],
                 handle_forward_references=True,
             )
-            if model not in existing_pks:
-                existing_pks[model] = set(model._default_manager.values_list("pk", flat=True))
+            if model not in existing_pks:  # before this run adds any: every record's key read
+                existing_pks[model] = set(natural_keys.known(model).values())
             # Natural keys resolve an existing record's primary key.
             if item.object.pk in existing_pks[model]:
                 existing[model].append(item)
