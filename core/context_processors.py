@@ -12,4 +12,5 @@ def site(request):
         # whole as a fragment (base.html; see core.journey.JourneyPageMixin).
         "document_key": None,
         "document_origin": None,
+        "document_query": None,
     }

@@ -115,11 +115,13 @@ class JourneyPageMixin:
             f"{context['journey']['title']}: {context['role'].title} – {settings.SITE_NAME}",
         )
         context["glossary"] = Glossary(context["glossary_spellings"])
-        # Without parameters a page's body reads nothing but its path and content.
+        # Without parameters a page's body reads nothing but its path and content. (A view
+        # whose page reads its parameters may name a key of its own: a plan, its shape.)
         context.setdefault("page_fragment_key", None if self.request.GET else self.request.path)
         if context["page_fragment_key"] is not None:
             # And so does the whole page, frame included: base.html keeps it as a fragment,
-            # rendered for SOME_ORIGIN, and puts this request's scheme and host in.
+            # rendered for SOME_ORIGIN, and puts this request's scheme and host in (and, for
+            # a page kept for other parameters too, its query string: ``document_query``).
             context["document_key"] = context["page_fragment_key"]
             context["document_origin"] = origin
             context["share_origin"] = None  # not inside the document: after it

@@ -16,6 +16,9 @@ from django.utils.html import escape
 # A journey page's body is rendered once for every host, with this in place of the scheme
 # and host, which ``with_origin`` puts in afterwards (a reserved name: it is nobody's site).
 SOME_ORIGIN = "https://origin.invalid"
+# And a page kept for every visitor whose parameters it shares (a plan, per set of steps and
+# routes) is rendered with this in place of the query string, which ``with_query`` puts in.
+SOME_QUERY = "?query.invalid"
 
 SECTION_HEADING = re.compile(
     r'(<section\b[^>]*\bid="(?P<id>[^"]+)"[^>]*>\s*<h2\b[^>]*>(?P<heading>.*?)</h2>)', re.S

@@ -10,6 +10,7 @@ from careers.models import NationFact, compare_url
 from careers.nations import NATIONS, nation_table
 from core.content import Nation
 from core.journey import JourneyPageMixin
+from core.page_html import SOME_QUERY
 from core.pagecache import canonical_query
 from core.versions import for_version
 from pathways.compare import MIN_ROLES, canonical_order, comparison, published_roles
@@ -262,9 +263,11 @@ class NextStepsView(RolePageView):
         plan = self.plan
         if plan is None:
             return {}
-        # The plan's address as the contract has it: its answers only, in order.
+        # The plan's address as the contract has it: its answers only, in order. The page is
+        # kept for every set of answers with the same shape (below), so it is rendered with
+        # SOME_QUERY in its address and base.html puts this query in.
         query = canonical_query(self.request.GET, self.cache_params).urlencode()
-        plan_url = self.request.build_absolute_uri(self.request.path) + f"?{query}"
+        plan_url = self.request.build_absolute_uri(self.request.path) + SOME_QUERY
         answers = form.answers()
         # What a role's plan shows follows from its steps, routes and notes, the study mode
         # and the nation: worked out once per content version and day for every set of
@@ -286,10 +289,13 @@ class NextStepsView(RolePageView):
             )
         )
         context.update(
+            # The page as a whole is kept per shape; what the visitor said, what they left
+            # blank and the form with their answers are holes in it ({% hole %}).
+            page_fragment_key=key,
+            document_query=f"?{query}",
             heard=form.heard(),
             assumed=form.assumed(),
             unanswered=[form[name] for name in plan.unanswered],
-            plan_url=plan_url,
             share_url=plan_url,
             share_title=f"Your plan: {self.object.title} – {settings.SITE_NAME}",
             collapse_sources=True,

@@ -1,6 +1,7 @@
 """Rendered once per content version: the planner's questions (the same HTML crispy-forms
 renders afresh, per answer and error state) and ``{% fragment %}`` parts of templates."""
 
+import re
 from datetime import date
 from itertools import count
 from unittest import mock
@@ -127,8 +128,51 @@ def test_a_journey_page_without_parameters_is_rendered_once_per_content_version(
     assert "A summary an editor just wrote." in client.get(ROLE).content.decode()
 
 
+def test_a_hole_in_a_kept_fragment_is_rendered_for_every_request():
+    renders = count(1)
+    template = (
+        '{% fragment "test" "key" %}kept {{ renders }}, '
+        "{% hole %}{{ visitor }}{% endhole %}"
+        '{% fragment "inner" "key" %}, inner {{ renders }}: {% hole %}{{ visitor }}{% endhole %}'
+        "{% endfragment %}{% endfragment %}"
+    )
+
+    def page(visitor):
+        return render_fragment(template, visitor=visitor, renders=lambda: next(renders))
+
+    assert page("Ann") == "kept 1, Ann, inner 2: Ann"
+    assert page("Bob & Co") == "kept 1, Bob &amp; Co, inner 2: Bob &amp; Co"
+    # Outside a kept fragment (or in one rendered every time) a hole is rendered in place.
+    assert render_fragment("{% hole %}{{ visitor }}{% endhole %}", visitor="Cy") == "Cy"
+    every_time = '{% fragment "t" None %}{% hole %}{{ v }}{% endhole %}{% endfragment %}'
+    assert render_fragment(every_time, v=1) == "1"
+
+
+def test_plans_with_the_same_shape_share_one_page_with_their_own_answers(client, seeded, settings):
+    """The page of a plan is kept for every set of answers that gives the same steps, routes,
+    notes, study mode and nation: what the visitor said, the form and the plan's address are
+    their own."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.ALLOWED_HOSTS = ["testserver", "other.testserver"]
+    planner = ROLE + "next-steps/?stage=graduate&degree=music"
+    first = client.get(planner)
+    other = client.get(planner + "&employed=no", HTTP_HOST="other.testserver")
+    assert "pathways/plan/summary.html" in [t.name for t in first.templates]
+    assert "pathways/plan/summary.html" not in [t.name for t in other.templates]
+    html = other.content.decode()
+    assert "http://other.testserver/careers/music-therapist/next-steps/?stage=graduate" in html
+    assert "testserver/" not in html.replace("other.testserver/", "")
+    shared = "next-steps/?stage=graduate&amp;degree=music&amp;employed=no"
+    assert html.count(shared) == 4  # to copy and in print, in the plan and the page tools
+    assert "next-steps/%3Fstage%3Dgraduate%26degree%3Dmusic%26employed%3Dno" in html  # by email
+    heard = html[html.index('id="heard"') : html.index("</div>", html.index('id="heard"'))]
+    assert "You told us:</strong> I have a degree · Music · No." in heard
+    assert re.search(r'id="id_employed_2"\s+value="no"\s+checked', html)
+    assert not re.search(r'id="id_employed_2"\s+value="no"\s+checked', first.content.decode())
+
+
 def test_a_plan_renders_its_answers_every_time_around_the_kept_frame(client, seeded):
-    """A plan's frame is kept per path, never its answers or its address."""
+    """A plan's page is kept per shape, never its answers or its address."""
     first = client.get(ROLE + "next-steps/?stage=graduate&degree=music").content.decode()
     other = client.get(ROLE + "next-steps/?stage=school&nation=wales").content.decode()
     assert "degree=music" in first and "degree=music" not in other

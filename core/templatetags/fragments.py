@@ -15,8 +15,19 @@ rendering, however the rest of its answers differ.
 Glossary links (``explain``) depend on what the page explained before the fragment, so
 that is part of the key too, and a fragment served from the cache marks the terms it
 explains as explained, as rendering it would have.
+
+A part that differs for every visitor can still sit inside a kept fragment as a hole:
+
+    {% fragment "document" shape %}…{% hole %}{{ your_answers }}{% endhole %}…{% endfragment %}
+
+The kept HTML has a marker where the hole is; each time the fragment is served, the
+outermost fragment renders its holes with that request's context and puts them in. A hole
+reads nothing but the page's own context (not a loop's or a ``with``'s variables, which
+are gone by then), and its HTML takes no part in what filters inside the fragment did to
+the rest (a journey page's printed link list): it must hold no link that prints.
 """
 
+from contextvars import ContextVar
 from dataclasses import is_dataclass
 from datetime import date
 
@@ -28,6 +39,9 @@ from django.utils.safestring import mark_safe
 from core.versions import for_version
 
 register = template.Library()
+
+# The holes met while building a fragment in this thread (None: no fragment is being built).
+building_holes = ContextVar("building_holes", default=None)
 
 
 @register.tag
@@ -63,14 +77,48 @@ class FragmentNode(template.Node):
         )
 
         def build():
-            html = self.nodelist.render(context)
+            holes = []
+            building = building_holes.set(holes)
+            try:
+                html = self.nodelist.render(context)
+            finally:
+                building_holes.reset(building)
             newly = frozenset(glossary.explained) - explained if glossary else frozenset()
-            return html, newly
+            return html, newly, tuple(dict.fromkeys(holes))
 
-        html, newly_explained = for_version(key, build)
+        html, newly_explained, holes = for_version(key, build)
         if glossary:
             glossary.explained |= newly_explained
+        if (outer := building_holes.get()) is not None:
+            outer.extend(holes)  # the fragment being built around this one keeps the markers
+            return mark_safe(html)
+        for hole in holes:
+            html = html.replace(hole.marker, hole.nodelist.render(context))
         return mark_safe(html)
+
+
+@register.tag
+def hole(parser, token):
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("{% hole %} takes no values")
+    nodelist = parser.parse(("endhole",))
+    parser.delete_first_token()
+    return HoleNode(nodelist)
+
+
+class HoleNode(template.Node):
+    """A part of a kept fragment rendered for each request (see the module's docstring)."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.marker = f"<!--hole {id(self):x}-->"
+
+    def render(self, context):
+        holes = building_holes.get()
+        if holes is None:  # in no fragment, or in one rendered every time: as it is
+            return self.nodelist.render(context)
+        holes.append(self)
+        return self.marker
 
 
 def key_part(value):
