@@ -45,6 +45,14 @@ class ObjectCache(BaseCache):
                 self._values.popitem(last=False)
         return value
 
+    def peek(self, version, key, default=None):
+        """``key``'s value if it was built for ``version``; ``default`` if not (nothing is
+        built)."""
+        with self._lock:
+            if version != self.version:
+                return default
+            return self._values.get(key, default)
+
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         if key in self._values:
             return False

@@ -242,3 +242,11 @@ def for_version(key, build):
     from django.core.cache import caches
 
     return caches["objects"].get_or_build(content_version(), key, build)
+
+
+def kept(key, default=None):
+    """``key``'s value if this process built it for the current content version
+    (``for_version``), else ``default``: nothing is built."""
+    from django.core.cache import caches
+
+    return caches["objects"].peek(content_version(), key, default)

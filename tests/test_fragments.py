@@ -12,6 +12,7 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django.http import QueryDict
 from django.template import Context, Template
 
+from core.fragments import render_questions
 from core.glossary import Glossary, by_spelling
 from core.versions import bump_content_version
 from pathways.forms import PlannerForm
@@ -45,6 +46,36 @@ def test_cached_questions_are_the_html_crispy_renders():
     for _ in range(2):  # rendered, then from the cache, in turn
         for query in QUERIES:
             assert render(query, cache=True) == fresh[query], query
+
+
+@pytest.mark.parametrize("role", ["music-therapist", "art-therapist"])
+def test_the_kept_questions_put_together_are_the_html_crispy_renders(role):
+    """``{% questions form %}`` gives what ``{% crispy form %}`` gives: first rendered by
+    crispy-forms, then put together from the kept questions without it."""
+    from pathways.planner import rules_for
+
+    def form(query, cache=True):
+        planner = PlannerForm(QueryDict(query), rules=rules_for(role))
+        planner.is_valid()
+        if not cache:
+            planner.helper.layout = Layout(
+                *(Field.radios(name, legend_size=Size.SMALL) for name in planner.base_fields)
+            )
+        return planner
+
+    fresh = {}
+    for query in QUERIES:
+        planner = form(query, cache=False)
+        fresh[query] = render_crispy_form(planner, planner.helper)
+    bump_content_version()  # no question kept
+    with mock.patch("core.fragments.render_crispy_form", wraps=render_crispy_form) as crispy:
+        for query in QUERIES:
+            assert render_questions(form(query)) == fresh[query], query
+        assert crispy.call_count  # a question not kept yet: crispy-forms renders the form
+        crispy.reset_mock()
+        for query in QUERIES:
+            assert render_questions(form(query)) == fresh[query], query
+        assert not crispy.called  # every question kept
 
 
 def render_fragment(source, **context):

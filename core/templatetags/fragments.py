@@ -36,6 +36,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from core.fragments import render_questions
 from core.versions import for_version
 
 register = template.Library()
@@ -95,6 +96,12 @@ class FragmentNode(template.Node):
         for hole in holes:
             html = html.replace(hole.marker, hole.nodelist.render(context))
         return mark_safe(html)
+
+
+@register.simple_tag
+def questions(form):
+    """``{% crispy form %}``, quicker for a form of kept questions (``core.fragments``)."""
+    return render_questions(form)
 
 
 @register.tag
