@@ -11,6 +11,5 @@ def site(request):
         # A page that reads nothing but its path and content names itself here to be kept
         # whole as a fragment (base.html; see core.journey.JourneyPageMixin).
         "document_key": None,
-        "document_origin": None,
-        "document_query": None,
+        "document_put_in": None,
     }

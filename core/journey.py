@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from core.citations import cite
 from core.glossary import Glossary, by_spelling
-from core.page_html import SOME_ORIGIN
+from core.page_html import SOME_ORIGIN, put_in
 from core.versions import for_version
 
 
@@ -123,7 +123,7 @@ class JourneyPageMixin:
             # rendered for SOME_ORIGIN, and puts this request's scheme and host in (and, for
             # a page kept for other parameters too, its query string: ``document_query``).
             context["document_key"] = context["page_fragment_key"]
-            context["document_origin"] = origin
+            context["document_put_in"] = put_in(origin, context.get("document_query"))
             context["share_origin"] = None  # not inside the document: after it
             for name in ("canonical_url", "share_url"):
                 context[name] = SOME_ORIGIN + context[name].removeprefix(origin)

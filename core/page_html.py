@@ -9,15 +9,15 @@ tags matched here can only be the templates' own.
 
 import re
 from bisect import bisect_right
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from django.utils.html import escape
 
 # A journey page's body is rendered once for every host, with this in place of the scheme
-# and host, which ``with_origin`` puts in afterwards (a reserved name: it is nobody's site).
+# and host, which ``put_in`` gives for each request (a reserved name: it is nobody's site).
 SOME_ORIGIN = "https://origin.invalid"
 # And a page kept for every visitor whose parameters it shares (a plan, per set of steps and
-# routes) is rendered with this in place of the query string, which ``with_query`` puts in.
+# routes) is rendered with this in place of the query string.
 SOME_QUERY = "?query.invalid"
 
 SECTION_HEADING = re.compile(
@@ -33,6 +33,16 @@ NO_PRINT = "app-no-print"
 NO_PRINT_CLASS = re.compile(r'\bclass="[^"]*\bapp-no-print\b')
 OPEN_TAG = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*>")
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
+
+
+def put_in(origin, query=None):
+    """What a page rendered for ``SOME_ORIGIN`` (and ``SOME_QUERY``) reads as this request's
+    scheme and host (and query string), as the page's text and its ``urlencode`` links write
+    them, for ``{% fragment … put_in=… %}``."""
+    values = {SOME_ORIGIN: escape(origin), quote(SOME_ORIGIN, safe="/"): quote(origin, safe="/")}
+    if query:
+        values |= {SOME_QUERY: escape(query), quote(SOME_QUERY, safe="/"): quote(query, safe="/")}
+    return values
 
 
 def add_section_links(html):

@@ -14,6 +14,7 @@ from django.template import Context, Template
 
 from core.fragments import render_questions
 from core.glossary import Glossary, by_spelling
+from core.page_html import SOME_ORIGIN, put_in
 from core.versions import bump_content_version
 from pathways.forms import PlannerForm
 
@@ -177,6 +178,31 @@ def test_a_hole_in_a_kept_fragment_is_rendered_for_every_request():
     assert render_fragment("{% hole %}{{ visitor }}{% endhole %}", visitor="Cy") == "Cy"
     every_time = '{% fragment "t" None %}{% hole %}{{ v }}{% endhole %}{% endfragment %}'
     assert render_fragment(every_time, v=1) == "1"
+
+
+def test_a_kept_fragment_puts_in_each_request_s_values():
+    renders = count(1)
+    template = (
+        '{% fragment "test" "key" put_in=values %}{{ renders }}: <a href="{{ url }}">'
+        "{% hole %}{{ visitor }} at {{ url }}{% endhole %}</a>{% endfragment %}"
+    )
+
+    def page(host, visitor):
+        values = put_in(f"https://{host}")
+        return render_fragment(
+            template,
+            values=values,
+            url=SOME_ORIGIN + "/a",
+            visitor=visitor,
+            renders=lambda: next(renders),
+        )
+
+    assert page("one.example", "Ann") == (
+        '1: <a href="https://one.example/a">Ann at https://one.example/a</a>'
+    )
+    assert page("two.example", "Bob") == (
+        '1: <a href="https://two.example/a">Bob at https://two.example/a</a>'
+    )
 
 
 def test_plans_with_the_same_shape_share_one_page_with_their_own_answers(client, seeded, settings):

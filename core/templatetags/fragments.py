@@ -25,16 +25,20 @@ outermost fragment renders its holes with that request's context and puts them i
 reads nothing but the page's own context (not a loop's or a ``with``'s variables, which
 are gone by then), and its HTML takes no part in what filters inside the fragment did to
 the rest (a journey page's printed link list): it must hold no link that prints.
+
+``put_in=values`` (a dict) puts each value in for its key wherever the kept HTML has the
+key: base.html keeps a whole page rendered for ``SOME_ORIGIN`` and gives this request's
+scheme and host (``core.page_html.put_in``). The kept HTML is stored cut at its holes and
+those keys, so serving it makes one copy of the page, however many there are.
 """
 
 from contextvars import ContextVar
-from dataclasses import is_dataclass
+from dataclasses import dataclass, is_dataclass
 from datetime import date
 
 from django import template
 from django.db.models import Model
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from core.fragments import render_questions
 from core.versions import for_version
@@ -48,25 +52,33 @@ building_holes = ContextVar("building_holes", default=None)
 @register.tag
 def fragment(parser, token):
     bits = token.split_contents()
+    put_in = None
+    if bits[-1].startswith("put_in="):
+        put_in = parser.compile_filter(bits.pop().removeprefix("put_in="))
     if len(bits) < 2:
         raise template.TemplateSyntaxError(
             "{% fragment %} needs a name, then the values the fragment depends on"
         )
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+    return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]], put_in)
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, keys):
+    def __init__(self, nodelist, keys, put_in=None):
         self.nodelist = nodelist
         self.keys = keys
+        self.put_in = put_in
 
     def render(self, context):
         # A missing variable is None (not ""), so a page without it renders every time.
         name, *values = (value.resolve(context, ignore_failures=True) for value in self.keys)
+        put_in = (self.put_in.resolve(context, ignore_failures=True) if self.put_in else None) or {}
         if values and values[0] is None:
-            return self.nodelist.render(context)
+            html = self.nodelist.render(context)
+            if put_in and building_holes.get() is None:
+                return Kept.cut(html, (), put_in).fill(context, put_in)
+            return html
         glossary = context.get("glossary")
         explained = frozenset(glossary.explained) if glossary else frozenset()
         key = (
@@ -85,17 +97,70 @@ class FragmentNode(template.Node):
             finally:
                 building_holes.reset(building)
             newly = frozenset(glossary.explained) - explained if glossary else frozenset()
-            return html, newly, tuple(dict.fromkeys(holes))
+            return Kept.cut(html, dict.fromkeys(holes), put_in), newly
 
-        html, newly_explained, holes = for_version(key, build)
+        kept, newly_explained = for_version(key, build)
         if glossary:
             glossary.explained |= newly_explained
         if (outer := building_holes.get()) is not None:
-            outer.extend(holes)  # the fragment being built around this one keeps the markers
-            return mark_safe(html)
-        for hole in holes:
-            html = html.replace(hole.marker, hole.nodelist.render(context))
-        return mark_safe(html)
+            outer.extend(kept.holes)  # the fragment being built around this one fills them
+            return kept.html
+        return kept.fill(context, put_in)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A fragment's HTML cut at its holes and ``put_in`` keys: text, then each cut followed
+    by the text after it (a hole, or a key, in ``cuts``)."""
+
+    texts: tuple
+    cuts: tuple
+    holes: tuple
+
+    @classmethod
+    def cut(cls, html, holes, put_in):
+        marks = {hole.marker: hole for hole in holes} | {key: key for key in put_in}
+        found = sorted((position, mark) for mark in marks for position in occurrences(html, mark))
+        texts, cuts, end = [], [], 0
+        for position, mark in found:
+            if position < end:  # within a mark just cut (no two marks overlap in our pages)
+                continue
+            texts.append(html[end:position])
+            cuts.append(marks[mark])
+            end = position + len(mark)
+        texts.append(html[end:])
+        return cls(tuple(texts), tuple(cuts), tuple(holes))
+
+    @property
+    def html(self):
+        """The HTML as rendered, markers and keys in place."""
+        return self.join(lambda cut: cut.marker if isinstance(cut, HoleNode) else cut)
+
+    def fill(self, context, put_in):
+        """The HTML for this request: holes rendered, keys' values put in."""
+
+        def filled(cut):
+            if isinstance(cut, HoleNode):
+                html = cut.nodelist.render(context)
+                for key, value in put_in.items():
+                    html = html.replace(key, value)
+                return html
+            return put_in.get(cut, cut)
+
+        return self.join(filled)
+
+    def join(self, value):
+        parts = [self.texts[0]]
+        for cut, text in zip(self.cuts, self.texts[1:], strict=True):
+            parts += [value(cut), text]
+        return "".join(parts)
+
+
+def occurrences(text, part):
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + len(part))
 
 
 @register.simple_tag
