@@ -93,16 +93,18 @@ class JourneyPageMixin:
         context = super().get_context_data(**kwargs)
         context.update(for_version(self.page_key("journey"), lambda: self.journey_data(context)))
 
-        # What a page shows may depend on its parameters (a plan): found afresh, no query;
-        # without parameters, once per content version.
+        # What a page shows may depend on its parameters: once per content version for the
+        # page's own key (its path, or a plan's shape: ``page_fragment_key``), or found
+        # afresh (no query) when it has none.
         def reviewed_and_cited():
             shown = list(self.shown_records(context))
             return max((r.last_reviewed for r in shown), default=None), cite(shown)
 
+        page = context.get("page_fragment_key", None if self.request.GET else self.request.path)
         context["last_reviewed"], context["page_sources"] = (
             reviewed_and_cited()
-            if self.request.GET
-            else for_version(self.page_key("shown"), reviewed_and_cited)
+            if page is None
+            else for_version(self.page_key("shown", page), reviewed_and_cited)
         )
         context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
         context.setdefault("share_url", context["canonical_url"])
@@ -117,7 +119,7 @@ class JourneyPageMixin:
         context["glossary"] = Glossary(context["glossary_spellings"])
         # Without parameters a page's body reads nothing but its path and content. (A view
         # whose page reads its parameters may name a key of its own: a plan, its shape.)
-        context.setdefault("page_fragment_key", None if self.request.GET else self.request.path)
+        context["page_fragment_key"] = page
         if context["page_fragment_key"] is not None:
             # And so does the whole page, frame included: base.html keeps it as a fragment,
             # rendered for SOME_ORIGIN, and puts this request's scheme and host in (and, for

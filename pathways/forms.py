@@ -1,3 +1,5 @@
+import copy
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
@@ -7,9 +9,27 @@ from core.fragments import cached
 from pathways.planner import MUSIC_THERAPIST
 
 
+class Question(forms.ChoiceField):
+    """A choice of answers whose copies share its choices.
+
+    Every form copies its fields (``BaseForm.__init__``), and Django copies and checks each
+    choice again for the field and again for its widget: about half of a planner form's
+    making. The planner never changes a list of choices in place: it gives a question a
+    new list (``PlannerForm.name_the_role``), which the field checks then."""
+
+    def __deepcopy__(self, memo):
+        result = copy.copy(self)
+        memo[id(self)] = result
+        result.widget = copy.copy(self.widget)
+        result.widget.attrs = self.widget.attrs.copy()
+        result.error_messages = self.error_messages.copy()
+        result.validators = self.validators[:]
+        return result
+
+
 def question(label, help_text, choices, assumed):
     """A planner question; ``assumed`` says what the plan takes for granted when it is blank."""
-    field = forms.ChoiceField(
+    field = Question(
         label=label,
         help_text=help_text,
         choices=choices,

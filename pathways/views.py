@@ -237,7 +237,9 @@ class NextStepsView(RolePageView):
         form.name_the_role(self.object.title)
         if self.wants_plan:
             # No course on record (a role still being written): the rules' own nations.
-            if nations := course_nations(self.object, rules):
+            if nations := for_version(
+                self.page_key("course-nations"), lambda: course_nations(self.object, rules)
+            ):
                 rules = rules.with_courses_in(nations)
             self.plan = plan_for(Answers(**form.answers()), rules)
         context = self.get_context_data(form=form, plan=self.plan, **self.plan_context(form))

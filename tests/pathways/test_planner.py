@@ -462,6 +462,22 @@ def test_the_form_asks_about_each_roles_own_art_form():
     )
 
 
+def test_one_roles_wording_never_reaches_another_roles_form():
+    """Forms share their questions' choices (``Question``): what one form words for its
+    role stays on that form."""
+    art = PlannerForm(QueryDict("stage=school&practice=bogus"), rules=ART_THERAPIST)
+    art.name_the_role("Art therapist or art psychotherapist")
+    assert not art.is_valid()
+    music = PlannerForm(QueryDict("stage=graduate&practice=bogus"), rules=MUSIC_THERAPIST)
+    assert not music.is_valid()
+    assert "musical ability" in music.errors["practice"][0]
+    assert dict(music.fields["degree"].choices)["music"].startswith("Music")
+    assert music.fields["degree"].label == PlannerForm.base_fields["degree"].label
+    assert dict(music.fields["stage"].choices) == dict(PlannerForm.base_fields["stage"].choices)
+    assert music.fields["stage"].widget.choices == PlannerForm.base_fields["stage"].choices
+    assert "art" not in {value for value, _ in music.fields["degree"].widget.choices}
+
+
 def test_a_music_degree_is_not_an_answer_on_the_art_therapists_form():
     form = PlannerForm(QueryDict("stage=graduate&degree=music"), rules=ART_THERAPIST)
     assert not form.is_valid()
