@@ -16,13 +16,17 @@ class ObjectCache(BaseCache):
 
     It holds one content version's values only: the first value asked for under a new
     version drops the old version's. Within a version it keeps the ``MAX_ENTRIES`` most
-    recently used, so a flood of new keys evicts the least used ones, never the whole live
-    version. Timeouts are ignored: a new content version gives new keys."""
+    recently used, and, of values that say their size (``nbytes``: kept pages and their
+    parts), at most ``MAX_BYTES`` in all, so a flood of new keys evicts the least used
+    ones, never the whole live version. Timeouts are ignored: a new content version gives
+    new keys."""
 
     def __init__(self, location, params):
         super().__init__(params)
+        self._max_bytes = params.get("OPTIONS", {}).get("MAX_BYTES")
         self.version = None
         self._values = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def get_or_build(self, version, key, build):
@@ -40,10 +44,17 @@ class ObjectCache(BaseCache):
             if version != self.version:
                 self.version = version
                 self._values = OrderedDict()
-            self._values[key] = value
-            while len(self._values) > self._max_entries:
-                self._values.popitem(last=False)
+                self._bytes = 0
+            self._keep(key, value)
         return value
+
+    def _keep(self, key, value):
+        self._bytes += size_of(value) - size_of(self._values.get(key))
+        self._values[key] = value
+        while len(self._values) > self._max_entries or (
+            self._max_bytes is not None and self._bytes > self._max_bytes and self._values
+        ):
+            self._bytes -= size_of(self._values.popitem(last=False)[1])
 
     def peek(self, version, key, default=None):
         """``key``'s value if it was built for ``version``; ``default`` if not (nothing is
@@ -56,20 +67,23 @@ class ObjectCache(BaseCache):
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         if key in self._values:
             return False
-        self._values[key] = value
+        self.set(key, value)
         return True
 
     def get(self, key, default=None, version=None):
         return self._values.get(key, default)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        self._values[key] = value
+        with self._lock:
+            self._keep(key, value)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         return key in self._values
 
     def delete(self, key, version=None):
-        return self._values.pop(key, None) is not None
+        value = self._values.pop(key, None)
+        self._bytes -= size_of(value)
+        return value is not None
 
     def has_key(self, key, version=None):
         return key in self._values
@@ -77,9 +91,14 @@ class ObjectCache(BaseCache):
     def clear(self):
         self.version = None
         self._values = OrderedDict()
+        self._bytes = 0
 
     def __len__(self):
         return len(self._values)
+
+
+def size_of(value):
+    return getattr(value, "nbytes", 0)
 
 
 class FailOpen:

@@ -179,6 +179,34 @@ def test_the_objects_cache_keeps_only_the_live_version_and_evicts_its_least_used
     assert cache.get_or_build("live", "hot", mock.Mock(side_effect=AssertionError)) == "hot value"
 
 
+def test_the_objects_cache_keeps_at_most_max_bytes_of_pages(seeded):
+    """Kept pages say their size: a flood of new plans evicts the least used entries until
+    the pages are within ``MAX_BYTES``, however few the entries."""
+
+    class Page:
+        nbytes = 100_000
+
+    cache = caches["objects"]
+    kept = mock.Mock(side_effect=AssertionError)  # a build that must not happen
+    with (
+        mock.patch.object(cache, "_max_bytes", 350_000),
+        mock.patch.object(cache, "_max_entries", 1000),
+    ):
+        cache.get_or_build("bytes", "hot page", Page)
+        for n in range(10):
+            cache.get_or_build("bytes", "data", lambda: "page data")
+            cache.get_or_build("bytes", "hot page", kept)
+            cache.get_or_build("bytes", n, Page)
+        assert len(cache) == 4  # the data and three pages: 300,000 bytes
+        assert cache.get_or_build("bytes", "data", kept) == "page data"
+        assert isinstance(cache.get_or_build("bytes", "hot page", kept), Page)
+        assert isinstance(cache.get_or_build("bytes", 9, kept), Page)
+        cache.delete(9)
+        cache.get_or_build("bytes", "another page", Page)
+        cache.get_or_build("bytes", "one more", Page)
+        assert len(cache) == 4
+
+
 def failing_database():
     return mock.patch(
         "core.versions._select_version", side_effect=OperationalError("connection refused")
