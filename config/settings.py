@@ -159,8 +159,8 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
 CACHE_TIMEOUT_SECONDS = float(os.environ.get("CACHE_TIMEOUT_SECONDS", "0.25"))
 OBJECT_CACHE = {
     "BACKEND": "core.cache.ObjectCache",
-    # 64 MB of kept pages: a plan's whole page is about 100 KB, and the 645 shapes of plan
-    # for fully answered questions take about 52 MB (docs/deployment.md).
+    # At most 64 MB of kept pages: a plan's whole page is about 83 KB, and the benchmark's
+    # 5,000 sets of answers keep 57 MB (587 whole pages; docs/deployment.md).
     "OPTIONS": {"MAX_ENTRIES": 5000, "MAX_BYTES": 64 * 2**20},
 }
 if REDIS_URL:
