@@ -81,8 +81,9 @@ class ObjectCache(BaseCache):
         return key in self._values
 
     def delete(self, key, version=None):
-        value = self._values.pop(key, None)
-        self._bytes -= size_of(value)
+        with self._lock:
+            value = self._values.pop(key, None)
+            self._bytes -= size_of(value)
         return value is not None
 
     def has_key(self, key, version=None):
