@@ -83,10 +83,18 @@ class Bar:
 
 
 @dataclass(frozen=True)
+class Tick:
+    label: str
+    x: float
+
+
+@dataclass(frozen=True)
 class Timeline:
-    bars: list
+    """Frozen and hashable: a plan's timeline fragment is kept per timeline."""
+
+    bars: tuple
     total_months: int
-    ticks: list
+    ticks: tuple
     height: int
     width: int = WIDTH
 
@@ -226,7 +234,7 @@ def lay_out(steps, months_of, today, intakes=(), training_months=None, in_degree
     starts, months = schedule(shown, months_of, today, intakes, training_months, in_degree)
     total = max((starts[slug] + months[slug] for _, slug, _ in shown), default=0)
     scale = (WIDTH - LEFT - RIGHT) / max(total, 1)
-    bars = [
+    bars = tuple(
         Bar(
             number=number,
             slug=slug,
@@ -240,12 +248,12 @@ def lay_out(steps, months_of, today, intakes=(), training_months=None, in_degree
             end_date=month_date(today, starts[slug] + months[slug]),
         )
         for row, (number, slug, title) in enumerate(shown)
-    ]
+    )
     every = 1 if total <= 60 else 2
-    ticks = [
-        {"label": f"{year} yr" if year else "Now", "x": LEFT + year * 12 * scale}
+    ticks = tuple(
+        Tick(label=f"{year} yr" if year else "Now", x=LEFT + year * 12 * scale)
         for year in range(0, total // 12 + 1, every)
-    ]
+    )
     return Timeline(
         bars=bars, total_months=total, ticks=ticks, height=TOP + len(bars) * ROW_HEIGHT + 4
     )

@@ -3,6 +3,7 @@ should follow, puts at least a year of work or experience between a degree and t
 application, and says that most trainees start after some years of work (issue 16)."""
 
 import calendar
+import html as html_module
 import re
 from datetime import date
 from urllib.parse import urlencode
@@ -12,6 +13,8 @@ from django.core.cache import caches
 from django.utils import timezone
 
 from pathways.models import PlanStep
+from pathways.templatetags.plan_tags import timeline_picture
+from pathways.timeline import lay_out
 from tests.personas import NI_UNDERGRADUATE, WELSH_17_YEAR_OLD
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +43,10 @@ def timeline_rows(html):
         r'<th scope="row"[^>]*>\d+\. ([^<]+)</th><td[^>]*>(\w+) (\d{4})</td><td[^>]*>(\w+) (\d{4})',
         table,
     )
+    return dated(rows)
+
+
+def dated(rows):
     return {
         title.replace("&#x27;", "'"): (
             date(int(from_year), MONTHS[from_month], 1),
@@ -88,3 +95,19 @@ def test_every_timeline_says_most_trainees_start_after_some_years_of_work(client
         html = plan(client, answers)
         note = html[html.index('id="start-age-note"') :]
         assert "Most trainees start after some years of work" in note[: note.index("</p>")]
+
+
+def test_the_pictures_bars_are_dated_as_the_table_dates_them(client, seeded):
+    html = plan(client, WELSH_17_YEAR_OLD)
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    bars = re.findall(r"<title>\d+\. ([^<]+): (\w+) (\d{4}) to (\w+) (\d{4})</title>", svg)
+    assert len(bars) > 5 and dated(bars) == timeline_rows(html)
+    assert svg.count("app-timeline__bar--next") == 1
+
+
+def test_the_picture_escapes_step_titles_and_shortens_its_labels():
+    title = "Find out about music & health " * 3
+    svg = timeline_picture(lay_out([(1, "explore-the-role", title)], {}, TODAY))
+    assert "& " not in svg and f"<title>1. {html_module.escape(title, quote=False)}:" in svg
+    label = re.search(r'class="app-timeline__number">([^<]+)</text>', svg)[1]
+    assert len(html_module.unescape(label)) == 60 and label.endswith("…")
