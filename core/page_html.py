@@ -19,6 +19,9 @@ SOME_ORIGIN = "https://origin.invalid"
 # And a page kept for every visitor whose parameters it shares (a plan, per set of steps and
 # routes) is rendered with this in place of the query string.
 SOME_QUERY = "?query.invalid"
+# Where it is put in, as the page's text and its links write it: what differs for each
+# request, where the origin is the same for every request to a host (``core.gzipped``).
+QUERY_KEYS = frozenset({SOME_QUERY, quote(SOME_QUERY, safe="/")})
 
 SECTION_HEADING = re.compile(
     r'(<section\b[^>]*\bid="(?P<id>[^"]+)"[^>]*>\s*<h2\b[^>]*>(?P<heading>.*?)</h2>)', re.S

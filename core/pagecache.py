@@ -245,7 +245,7 @@ class PageCacheMiddleware:
         }
         # Level 6 is within 0.3 % of level 9's size at about two thirds of its time.
         if settings.PAGE_CACHE_SECONDS > 0:  # compressed once for every later visitor
-            compressed = gzip.compress(response.content, 6, mtime=0)
+            compressed = gzipped(request, response, 6, exact=True)
             self.cache.set(
                 key, (response.status_code, headers, compressed), settings.PAGE_CACHE_SECONDS
             )
@@ -254,7 +254,7 @@ class PageCacheMiddleware:
             # Level 1 takes 60 % of level 4's time (0.5 against 0.9 ms for the role page)
             # for 16-21 % more bytes: a server that keeps no pages is short of CPU, not of
             # bandwidth.
-            compressed = gzip.compress(response.content, 1, mtime=0)
+            compressed = gzipped(request, response, 1)
         if accepts_gzip(request):
             response.content = compressed
             response["Content-Encoding"] = "gzip"
@@ -279,6 +279,18 @@ class PageCacheMiddleware:
             response["ETag"] = weak(headers["ETag"])
         patch_vary_headers(response, ["Accept-Encoding"])
         return response
+
+
+def gzipped(request, response, level, exact=False):
+    """The response's content gzipped: from the kept page's compressed pieces when the
+    content is a kept page as served (``core.templatetags.fragments.Served``), 0.06-0.2 ms
+    against 0.5-2 ms for the whole page. ``exact``: only where that is as small as the
+    whole page compressed at once."""
+    served = getattr(request, "kept_page", None)
+    compressed = served.gzip(response.content, level, exact) if served else None
+    if compressed is None:
+        compressed = gzip.compress(response.content, level, mtime=0)
+    return compressed
 
 
 def weak(etag):
