@@ -6,7 +6,9 @@ order, each value checked by the view's ``canonical_params`` where it has one; t
 middleware resolves the URL itself so a hit costs no other middleware's work. The view
 sees only those parameters, so tracking tags and junk neither make new entries nor change
 the page. Pages are stored gzipped and
-sent as they are to clients that accept gzip. The most used pages are also kept in a small
+sent as they are to clients that accept gzip; a page asked for without parameters (a
+journey page, which everyone asks for) is stored as brotli too, 11-18 % smaller, for
+clients that accept it (every browser). The most used pages are also kept in a small
 copy in this process, in front of a shared cache such as Redis, under the same key. Any
 cache error serves the page without the cache. When the content version could not be read
 from the database just now, cached pages are still served (under the last version read)
@@ -28,6 +30,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 
+import brotli
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
@@ -97,14 +100,25 @@ def canonical_query(query, names):
     return canonical
 
 
+# Brotli's quality 6 takes 2-3 ms for a journey page, about gzip level 6's time, for
+# 11-18 % fewer bytes; 11 would save a third more but take 80-130 ms, on the request that
+# follows an editor's change.
+BROTLI_QUALITY = 6
+
+
 def accepts_gzip(request):
-    """Whether ``Accept-Encoding`` accepts gzip: named (or ``*``) with a q-value above 0."""
+    return accepts(request, "gzip")
+
+
+def accepts(request, coding):
+    """Whether ``Accept-Encoding`` accepts ``coding``: named (or ``*``) with a q-value
+    above 0."""
     header = request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
-    if "gzip" not in header and "*" not in header:
+    if coding not in header and "*" not in header:
         return False
     found = {}
     for part in header.split(","):
-        coding, *parameters = (piece.strip() for piece in part.split(";"))
+        named, *parameters = (piece.strip() for piece in part.split(";"))
         quality = 1.0
         for parameter in parameters:
             name, _, value = parameter.partition("=")
@@ -113,8 +127,8 @@ def accepts_gzip(request):
                     quality = float(value)
                 except ValueError:
                     quality = 0.0
-        found[coding] = quality
-    quality = found.get("gzip", found.get("*", 0.0))
+        found[named] = quality
+    quality = found.get(coding, found.get("*", 0.0))
     return quality > 0
 
 
@@ -246,10 +260,17 @@ class PageCacheMiddleware:
         # Level 6 is within 0.3 % of level 9's size at about two thirds of its time.
         if settings.PAGE_CACHE_SECONDS > 0:  # compressed once for every later visitor
             compressed = gzipped(request, response, 6, exact=True)
-            self.cache.set(
-                key, (response.status_code, headers, compressed), settings.PAGE_CACHE_SECONDS
+            # A plan is asked for by few: brotli would add 2-3 ms to making it.
+            brotli_copy = (
+                None
+                if request.META["QUERY_STRING"]
+                else brotli.compress(response.content, quality=BROTLI_QUALITY)
             )
-            self.local.set(key, (response.status_code, headers, compressed))
+            entry = (response.status_code, headers, compressed, brotli_copy)
+            self.cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            self.local.set(key, entry)
+            if brotli_copy and accepts(request, "br"):
+                return self.respond(request, entry)
         elif accepts_gzip(request):  # for this visitor only: the quickest compression
             # Level 1 takes 60 % of level 4's time (0.5 against 0.9 ms for the role page)
             # for 16-21 % more bytes: a server that keeps no pages is short of CPU, not of
@@ -266,16 +287,18 @@ class PageCacheMiddleware:
 
     @staticmethod
     def respond(request, entry):
-        status, headers, compressed = entry
-        if accepts_gzip(request):
-            response = HttpResponse(compressed, status=status)
-            response["Content-Encoding"] = "gzip"
+        status, headers, compressed, brotli_copy = entry
+        if brotli_copy and accepts(request, "br"):
+            response, encoding = HttpResponse(brotli_copy, status=status), "br"
+        elif accepts_gzip(request):
+            response, encoding = HttpResponse(compressed, status=status), "gzip"
         else:
-            response = HttpResponse(gzip.decompress(compressed), status=status)
+            response, encoding = HttpResponse(gzip.decompress(compressed), status=status), None
         for name, value in headers.items():
             response[name] = value
         response["Content-Length"] = str(len(response.content))
-        if accepts_gzip(request):
+        if encoding:
+            response["Content-Encoding"] = encoding
             response["ETag"] = weak(headers["ETag"])
         patch_vary_headers(response, ["Accept-Encoding"])
         return response
@@ -294,7 +317,7 @@ def gzipped(request, response, level, exact=False):
 
 
 def weak(etag):
-    """The gzipped body is another byte sequence of the same page: a weak validator."""
+    """A compressed body is another byte sequence of the same page: a weak validator."""
     return "W/" + etag.removeprefix("W/")
 
 

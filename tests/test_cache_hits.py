@@ -52,7 +52,7 @@ def test_hot_pages_are_kept_in_the_process_in_front_of_a_shared_cache(seeded, rf
     middleware = PageCacheMiddleware(lambda request: pytest.fail("rendered"))
     middleware.local = LocalCopy(2)
     key = "page:k"
-    middleware.local.set(key, (200, {"ETag": '"e"'}, gzip.compress(b"<html>kept</html>")))
+    middleware.local.set(key, (200, {"ETag": '"e"'}, gzip.compress(b"<html>kept</html>"), None))
     with (
         mock.patch.object(middleware, "key", return_value=key),
         mock.patch.object(
