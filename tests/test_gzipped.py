@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.gzipped import deflated, gzip_pieces
+from core.templatetags.fragments import DEFLATED_KEPT
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +59,13 @@ def test_a_stored_page_is_as_small_as_the_page_compressed_at_once(client, seeded
         stored = client.get(url, HTTP_ACCEPT_ENCODING="gzip").content
         assert gzip.decompress(stored) == plain
         assert len(stored) <= len(gzip.compress(plain, 6)) * 1.01, url
+
+
+def test_a_kept_page_keeps_compressed_copies_for_a_few_hosts_only(client, seeded, settings):
+    """Any port makes another host: a visitor sending many must not grow the kept page."""
+    settings.PAGE_CACHE_SECONDS = 0
+    for port in range(1, 11):
+        response = client.get(ROLE, HTTP_HOST=f"testserver:{port}", HTTP_ACCEPT_ENCODING="gzip")
+        page = gzip.decompress(response.content)
+        assert f'href="http://testserver:{port}/careers/music-therapist/"'.encode() in page
+    assert len(response.wsgi_request.kept_page.kept.deflated) == DEFLATED_KEPT

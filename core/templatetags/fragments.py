@@ -49,6 +49,9 @@ from core.versions import for_version
 
 register = template.Library()
 
+# How many compressed copies of a kept page (one per gzip level and host) it keeps.
+DEFLATED_KEPT = 4
+
 # The holes met while building a fragment in this thread (None: no fragment is being built).
 building_holes = ContextVar("building_holes", default=None)
 
@@ -130,7 +133,8 @@ class Kept:
     def nbytes(self):
         """About how much memory it holds, for the "objects" cache's ``MAX_BYTES``: its
         texts, weighed when it is kept. The compressed copies made when it is first served
-        gzipped (``deflated_for``) add about a fifth for each level and host."""
+        gzipped (``deflated_for``) add about a fifth for each level and host, for at most
+        ``DEFLATED_KEPT`` of them."""
         return sum(len(text) for text in self.texts)
 
     @classmethod
@@ -185,16 +189,22 @@ class Kept:
         memo = (level, tuple(sorted(fixed.items())))
         found = self.deflated.get(memo)
         if found is None:
-            pieces, piece = [], [self.texts[0]]
-            for cut, text in zip(self.cuts, self.texts[1:], strict=True):
-                if cut in fixed:
-                    piece += [fixed[cut].encode(), text]
-                else:
-                    pieces.append(b"".join(piece))
-                    piece = [text]
-            pieces.append(b"".join(piece))
-            found = self.deflated[memo] = tuple(deflated(piece, level) for piece in pieces)
+            found = self.deflate(level, fixed)
+            # Kept for a few hosts and levels only: any port makes another host.
+            if len(self.deflated) < DEFLATED_KEPT:
+                self.deflated[memo] = found
         return found
+
+    def deflate(self, level, fixed):
+        pieces, piece = [], [self.texts[0]]
+        for cut, text in zip(self.cuts, self.texts[1:], strict=True):
+            if cut in fixed:
+                piece += [fixed[cut].encode(), text]
+            else:
+                pieces.append(b"".join(piece))
+                piece = [text]
+        pieces.append(b"".join(piece))
+        return tuple(deflated(piece, level) for piece in pieces)
 
 
 @dataclass(frozen=True)
