@@ -3,7 +3,8 @@
     DATABASE_URL=sqlite:////tmp/site.sqlite3 python scripts/objects_memory.py [plans] [versions]
 
 Runs in one process, as one worker would: production-like settings without the page
-cache (so every plan goes through the objects cache), a seeded database, and between
+cache (so every plan goes through the objects cache), asked as a browser asks (gzip, so
+kept pages keep compressed copies too), a seeded database, and between
 versions the content version moved as an editor's save would. Prints the resident memory
 and the objects cache's entries after each version.
 """
@@ -54,9 +55,14 @@ def main(plans=20000, versions=20):
         for n in range(per_version):
             host = f"127.0.0.1:{random.randint(1, 65535)}"
             query = "&".join(f"{k}={v}" for k, v in random_plan(choices).items())
-            client.get(f"/careers/music-therapist/next-steps/?{query}&show=plan", HTTP_HOST=host)
+            url = f"/careers/music-therapist/next-steps/?{query}&show=plan"
+            client.get(url, HTTP_HOST=host, HTTP_ACCEPT_ENCODING="gzip, br")
             if n % 50 == 0:
-                client.get("/careers/music-therapist/qualifications/", HTTP_HOST=host)
+                client.get(
+                    "/careers/music-therapist/qualifications/",
+                    HTTP_HOST=host,
+                    HTTP_ACCEPT_ENCODING="gzip, br",
+                )
         print(
             f"version {version + 1:2d}: {rss_mb():6.1f} MB resident, "
             f"{len(caches['objects']):5d} objects-cache entries",
