@@ -286,10 +286,11 @@ class NextStepsView(RolePageView):
         key = self.page_key("plan", *shape, *said, mode, nation_answer, in_degree, today)
         context = dict(
             for_version(
-                key,
-                lambda: self.plan_data(plan, mode, nation_answer, today, *said, in_degree),
+                self.page_key("plan-data", *shape, mode, nation_answer, in_degree, today),
+                lambda: self.plan_data(plan, mode, nation_answer, today, in_degree),
             )
         )
+        context.update(self.said_data(context, *said))
         context.update(
             # The page as a whole is kept per shape; what the visitor said, what they left
             # blank and the form with their answers are holes in it ({% hole %}).
@@ -304,7 +305,7 @@ class NextStepsView(RolePageView):
         )
         return context
 
-    def plan_data(self, plan, mode, nation_answer, today, said=(), to_check=(), in_degree=False):
+    def plan_data(self, plan, mode, nation_answer, today, in_degree=False):
         role = self.object
         steps_by_slug = {step.slug: step for step in role.plan_steps.all()}
         missing = [slug for slug in plan.steps if slug not in steps_by_slug]
@@ -356,7 +357,6 @@ class NextStepsView(RolePageView):
         elif money and nation and counts_elsewhere:
             where_notes.append(NOTE_SUPPORT_FOLLOWS)
         plan_notes = [notes[slug] for slug in plan.notes if slug in notes]
-        answer_notes = [notes[slug] for slug in said if slug in notes]
         timeline_note = notes.get("timeline-range")
         degree_end_note = notes.get(NOTE_DEGREE_END) if timeline and in_degree else None
         nation_name = dict(PlannerForm.base_fields["nation"].choices).get(nation_answer)
@@ -399,8 +399,8 @@ class NextStepsView(RolePageView):
                 *steps,
                 *plan_notes,
                 *filter(None, [timeline_note, degree_end_note]),
-                *answer_notes,
             ],
+            "notes_by_slug": notes,
             "counted_courses": counted,
             "course_and_fact_records": [
                 *(course.programme for course in courses),
@@ -410,11 +410,21 @@ class NextStepsView(RolePageView):
             "summary_courses": summary_courses(courses, counted, none_here_in_mode),
             "none_here_in_mode": none_here_in_mode,
             "where_notes": [notes[slug] for slug in where_notes if slug in notes],
-            "answer_notes": answer_notes,
-            "answers_to_check": [notes[slug] for slug in to_check if slug in notes],
             "mode_label": dict(PlannerForm.base_fields["mode"].choices).get(mode, ""),
             "nation_name": nation_name,
             "start_age_note": start_age_fact(role) if timeline else None,
+        }
+
+    @staticmethod
+    def said_data(context, said, to_check):
+        """What a plan shows for what its visitor said: the notes their answers call for
+        (shown with the steps, whose sources list theirs too) and the answers to check."""
+        notes = context["notes_by_slug"]
+        answer_notes = [notes[slug] for slug in said if slug in notes]
+        return {
+            "answer_notes": answer_notes,
+            "answers_to_check": [notes[slug] for slug in to_check if slug in notes],
+            "step_records": [*context["step_records"], *answer_notes],
         }
 
     def shown_records(self, context):
