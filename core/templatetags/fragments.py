@@ -154,7 +154,8 @@ class Kept:
     @property
     def html(self):
         """The HTML as rendered, markers and keys in place."""
-        return self.join([cut.marker if isinstance(cut, HoleNode) else cut for cut in self.cuts])
+        marks = [(cut.marker if isinstance(cut, HoleNode) else cut).encode() for cut in self.cuts]
+        return b"".join(between(self.texts, marks)).decode()
 
     def fill(self, context, put_in):
         """The HTML for this request: holes rendered, keys' values put in. The request keeps
@@ -169,17 +170,11 @@ class Kept:
                 return html
             return put_in.get(cut, cut)
 
-        values = [filled(cut) for cut in self.cuts]
+        values = tuple(filled(cut).encode() for cut in self.cuts)
+        served = b"".join(between(self.texts, values))
         if (request := context.get("request")) is not None:
-            request.kept_page = Served(self, tuple(values), put_in)
-        return self.join(values)
-
-    def join(self, values):
-        """The texts with ``values`` (one for each cut) between them."""
-        parts = [self.texts[0].decode()]
-        for value, text in zip(values, self.texts[1:], strict=True):
-            parts += [value, text.decode()]
-        return "".join(parts)
+            request.kept_page = Served(self, values, served, put_in)
+        return served.decode()
 
     def deflated_for(self, level, fixed):
         """The page compressed at ``level`` (``core.gzipped.deflated``) in pieces, with the
@@ -209,11 +204,12 @@ class Kept:
 
 @dataclass(frozen=True)
 class Served:
-    """A kept fragment as one request was served it: what went in at each cut, and the
-    ``put_in`` values it was given."""
+    """A kept fragment as one request was served it: what went in at each cut (UTF-8), the
+    whole (UTF-8), and the ``put_in`` values it was given."""
 
     kept: Kept
     values: tuple
+    served: bytes
     put_in: dict
 
     def gzip(self, content, level, exact=False):
@@ -225,19 +221,24 @@ class Served:
         fixed = {key: value for key, value in self.put_in.items() if key not in QUERY_KEYS}
         if exact and any(cut not in fixed for cut in self.kept.cuts):
             return None
-        values = [value.encode() for value in self.values]
-        served = [self.kept.texts[0]]
-        for value, text in zip(values, self.kept.texts[1:], strict=True):
-            served += [value, text]
-        served = b"".join(served)
-        if not content.startswith(served):
+        if not content.startswith(self.served):
             return None
-        done = self.kept.deflated_for(level, fixed)
-        own = [value for cut, value in zip(self.kept.cuts, values, strict=True) if cut not in fixed]
-        pieces = [(done[0], True)]
-        for value, piece in zip(own, done[1:], strict=True):
-            pieces += [(value, False), (piece, True)]
-        return gzip_pieces(content, [*pieces, (content[len(served) :], False)], level)
+        done = [(piece, True) for piece in self.kept.deflated_for(level, fixed)]
+        own = [
+            (value, False)
+            for cut, value in zip(self.kept.cuts, self.values, strict=True)
+            if cut not in fixed
+        ]
+        tail = (content[len(self.served) :], False)
+        return gzip_pieces(content, [*between(done, own), tail], level)
+
+
+def between(texts, values):
+    """``texts[0]``, then each of ``values`` followed by the next text."""
+    yield texts[0]
+    for value, text in zip(values, texts[1:], strict=True):
+        yield value
+        yield text
 
 
 def occurrences(text, part):
