@@ -120,11 +120,11 @@ class JourneyPageMixin:
         # Without parameters a page's body reads nothing but its path and content. (A view
         # whose page reads its parameters may name a key of its own: a plan, its shape.)
         context["page_fragment_key"] = page
-        if context["page_fragment_key"] is not None:
+        if page is not None:
             # And so does the whole page, frame included: base.html keeps it as a fragment,
             # rendered for SOME_ORIGIN, and puts this request's scheme and host in (and, for
             # a page kept for other parameters too, its query string: ``document_query``).
-            context["document_key"] = context["page_fragment_key"]
+            context["document_key"] = page
             context["document_put_in"] = put_in(origin, context.get("document_query"))
             context["share_origin"] = None  # not inside the document: after it
             for name in ("canonical_url", "share_url"):

@@ -19,9 +19,11 @@ SOME_ORIGIN = "https://origin.invalid"
 # And a page kept for every visitor whose parameters it shares (a plan, per set of steps and
 # routes) is rendered with this in place of the query string.
 SOME_QUERY = "?query.invalid"
-# Where it is put in, as the page's text and its links write it: what differs for each
-# request, where the origin is the same for every request to a host (``core.gzipped``).
-QUERY_KEYS = frozenset({SOME_QUERY, quote(SOME_QUERY, safe="/")})
+# Both as the ``urlencode`` filter writes them (the share-by-email link).
+QUOTED_ORIGIN, QUOTED_QUERY = quote(SOME_ORIGIN, safe="/"), quote(SOME_QUERY, safe="/")
+# Where the query is put in: what differs for each request, where the origin is the same
+# for every request to a host (``core.gzipped``).
+QUERY_KEYS = frozenset({SOME_QUERY, QUOTED_QUERY})
 
 SECTION_HEADING = re.compile(
     r'(<section\b[^>]*\bid="(?P<id>[^"]+)"[^>]*>\s*<h2\b[^>]*>(?P<heading>.*?)</h2>)', re.S
@@ -42,9 +44,9 @@ def put_in(origin, query=None):
     """What a page rendered for ``SOME_ORIGIN`` (and ``SOME_QUERY``) reads as this request's
     scheme and host (and query string), as the page's text and its ``urlencode`` links write
     them, for ``{% fragment … put_in=… %}``."""
-    values = {SOME_ORIGIN: escape(origin), quote(SOME_ORIGIN, safe="/"): quote(origin, safe="/")}
+    values = {SOME_ORIGIN: escape(origin), QUOTED_ORIGIN: quote(origin, safe="/")}
     if query:
-        values |= {SOME_QUERY: escape(query), quote(SOME_QUERY, safe="/"): quote(query, safe="/")}
+        values |= {SOME_QUERY: escape(query), QUOTED_QUERY: quote(query, safe="/")}
     return values
 
 
